@@ -1,0 +1,42 @@
+import ArgumentParser
+import StudyCore
+
+/// `study-browser export`: every study with every field.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export every study with every field, in the standard order.",
+        discussion: """
+        json: an array of objects in the data-file layout, with null for "not reported" and a
+        derived "evidence" object. csv: RFC 4180, one row per study; empty numeric cells and
+        "not reported" text cells mean the source is silent. markdown: a section per study.
+        """
+    )
+
+    /// Formats that carry every field.
+    enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+        case json
+        case csv
+        case markdown
+    }
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Output format: json, csv or markdown.")
+    var format: ExportFormat
+
+    @Flag(help: "Use ASCII symbols only in Markdown.")
+    var ascii = false
+
+    mutating func run() throws {
+        let dataset = try data.loadOrExit()
+        let studies = StudySorter.sorted(dataset.studies, by: .standard)
+        switch format {
+        case .json: Console.write(StudyJSON.array(studies))
+        case .csv: Console.write(StudyCSV.full(studies))
+        case .markdown:
+            Console.write("# Ketamine studies (\(studies.count))\n\n"
+                + StudyMarkdown.sections(studies, sources: dataset.sources, glyphs: ascii ? .ascii : .unicode))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import StudyCore
+
+/// `study-browser list`: the studies, filtered and sorted, as a table, CSV, JSON or Markdown.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List studies, filtered and sorted.",
+        discussion: """
+        Sort keys: \(SortKey.allCases.map(\.rawValue).joined(separator: ", ")). Several keys are
+        separated by commas; add :desc (or put - in front, as --sort=-year) to reverse one.
+        Values the source does not report sort last either way.
+
+        dose: \(SortKey.dose.explanation).
+        outcome: \(SortKey.outcome.explanation).
+
+        The filter uses the query language; `study-browser query-help` explains it.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(name: [.customShort("i"), .long], help: ArgumentHelp(
+        "Only this indication: \(Indication.allCases.map(\.rawValue).joined(separator: ", ")) (or a name such as pain, depression).",
+        valueName: "indication"))
+    var indication: String?
+
+    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("A query such as 'design:rct dose<0.5mg/kg'.", valueName: "query"))
+    var filter: String?
+
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Sort keys, e.g. dose or outcome:desc,n.", valueName: "keys"))
+    var sort: String?
+
+    @Option(help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var layout: LayoutOptions
+
+    mutating func run() throws {
+        let selection = try StudySelection(indication: indication, filter: filter, sort: sort)
+        let dataset = try data.loadOrExit()
+        let studies = selection.apply(to: dataset)
+        let columns = StudyColumn.allCases.filter { $0 != .indication || selection.indication == nil }
+        switch format {
+        case .table:
+            let glyphs = layout.glyphs
+            let footer = "\(studies.count) of \(selection.scopeCount(in: dataset)) studies\(selection.summary). "
+                + TableFormatter.legend(glyphs: glyphs)
+            Console.write(TableFormatter.studies(studies, columns: columns, width: layout.resolvedWidth, glyphs: glyphs,
+                                                 sort: selection.sort, footer: footer) + "\n")
+        case .csv: Console.write(StudyCSV.summary(studies))
+        case .json: Console.write(StudyJSON.array(studies))
+        case .markdown: Console.write(StudyMarkdown.table(studies, columns: columns, glyphs: layout.glyphs))
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import StudyCore
+
+/// The `study-browser` command: browse and export the curated ketamine evidence.
+@main
+struct StudyBrowserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "study-browser",
+        abstract: "Browse the clinical evidence on ketamine by indication, from the terminal or from scripts.",
+        discussion: """
+        With no subcommand, lists the studies (same options as `list`).
+
+        Every figure is shown as its source gives it; "not reported" (n.r.) means the source is
+        silent. Levels of evidence follow \(EvidenceLevel.scheme), derived from each study's design.
+
+        Exit status: 0 success; 1 no such study; 64 bad usage or query; 65 invalid data;
+        66 data file or folder cannot be opened.
+        """,
+        subcommands: [ListCommand.self, ShowCommand.self, ExportCommand.self, ValidateCommand.self,
+                      QueryHelpCommand.self],
+        defaultSubcommand: ListCommand.self
+    )
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import StudyCore
+
+/// The indication, filter and sort a command was asked for, checked before any data is read.
+struct StudySelection {
+    let indication: Indication?
+    let query: StudyQuery
+    let sort: SortSpec
+
+    /// Checks the options; a bad value is a usage error (exit 64) naming what is wrong.
+    init(indication: String?, filter: String?, sort: String?) throws {
+        if let indication {
+            guard let match = Indication.matching(indication) else {
+                throw ValidationError("unknown indication '\(indication)'; use one of: \(Indication.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.indication = match
+        } else {
+            self.indication = nil
+        }
+        do {
+            query = try StudyQuery(filter ?? "")
+        } catch {
+            throw ValidationError("bad filter: \(error.message)\n  \(filter ?? "")\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+        }
+        if let sort {
+            do {
+                self.sort = try SortSpec(parsing: sort)
+            } catch {
+                throw ValidationError("bad --sort: \(error.message)")
+            }
+        } else {
+            self.sort = .standard
+        }
+    }
+
+    /// The matching studies in order.
+    func apply(to dataset: Dataset) -> [Study] {
+        let scoped = dataset.studies.filter { indication == nil || $0.indication == indication }
+        let matching = query.filter(scoped.map(IndexedStudy.init)).map(\.study)
+        return StudySorter.sorted(matching, by: sort)
+    }
+
+    /// How many studies the indication alone allows.
+    func scopeCount(in dataset: Dataset) -> Int {
+        indication.map(dataset.count(of:)) ?? dataset.studies.count
+    }
+
+    /// ", migraine, filter 'x', sorted by dose" for footers.
+    var summary: String {
+        var parts: [String] = []
+        if let indication { parts.append(indication.name) }
+        if !query.text.isEmpty { parts.append("filter '\(query.text)'") }
+        parts.append("sorted by \(sort)")
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
+    }
+}

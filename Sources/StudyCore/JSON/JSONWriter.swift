@@ -1,0 +1,65 @@
+/// Serialises `JSONValue`s as indented UTF-8 text with members in their stored order.
+public enum JSONWriter {
+    /// The value as pretty-printed JSON (two-space indent), without a trailing newline.
+    public static func string(_ value: JSONValue) -> String {
+        var output = ""
+        write(value, indent: 0, into: &output)
+        return output
+    }
+
+    private static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .number(let number): output += format(number)
+        case .string(let text): writeString(text, into: &output)
+        case .array(let elements):
+            if elements.isEmpty { output += "[]"; return }
+            output += "[\n"
+            for (position, element) in elements.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                write(element, indent: indent + 1, into: &output)
+                output += position == elements.count - 1 ? "\n" : ",\n"
+            }
+            output += String(repeating: "  ", count: indent) + "]"
+        case .object(let object):
+            if object.members.isEmpty { output += "{}"; return }
+            output += "{\n"
+            for (position, member) in object.members.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                writeString(member.key, into: &output)
+                output += ": "
+                write(member.value, indent: indent + 1, into: &output)
+                output += position == object.members.count - 1 ? "\n" : ",\n"
+            }
+            output += String(repeating: "  ", count: indent) + "}"
+        }
+    }
+
+    /// Integers print without a fraction; other numbers in Swift's shortest round-trip form.
+    static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+
+    /// Escapes quotes, backslashes, every C0/C1 control, DEL and the line/paragraph separators,
+    /// so a hostile string cannot reach a terminal raw through `jq` or `cat`.
+    private static func writeString(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

@@ -1,0 +1,12 @@
+/// A data file's display name and bytes, however it was obtained (disk or embedded).
+public struct DataFile: Sendable {
+    /// The name used in messages (a path, or `Data/x.json (bundled)`).
+    public var name: String
+    public var bytes: [UInt8]
+
+    /// Creates a data file.
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+}

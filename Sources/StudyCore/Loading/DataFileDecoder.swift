@@ -1,0 +1,325 @@
+/// Turns one data file's bytes into records, reporting every problem it finds.
+public enum DataFileDecoder {
+    /// The value of a data file's `format` field.
+    public static let formatIdentifier = "study-browser-data/1"
+
+    /// Decodes a file; records with problems are left out of the returned dataset.
+    public static func decode(_ bytes: [UInt8], file: String) -> (dataset: Dataset, problems: [DataProblem]) {
+        if bytes.isEmpty {
+            return (Dataset(), [DataProblem(file: file, message: "empty file")])
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            return (Dataset(), [DataProblem(file: file, line: error.line, column: error.column, message: error.message)])
+        }
+        let sink = ProblemSink(file: file)
+        guard case .object(let object) = root else {
+            sink.report(record: nil, field: nil, "expected a JSON object with \"format\", \"sources\", \"indications\" and/or \"studies\", found \(root.kindDescription)")
+            return (Dataset(), sink.problems)
+        }
+        let top = FieldReader(object, sink: sink, record: nil)
+        if let format = top.text("format", nullable: false), format != formatIdentifier {
+            top.report("format", "unknown format \"\(format)\"; this version reads \"\(formatIdentifier)\"")
+        }
+        var dataset = Dataset()
+        if top.has("sources") {
+            dataset.sources = decodeRecords(top, key: "sources", sink: sink, idKey: "id") { decodeSource($0) }
+        }
+        if top.has("indications") {
+            dataset.contexts = decodeRecords(top, key: "indications", sink: sink, idKey: "indication") {
+                decodeContext($0, origin: file)
+            }
+        }
+        if top.has("studies") {
+            dataset.studies = decodeRecords(top, key: "studies", sink: sink, idKey: "id") {
+                decodeStudy($0, origin: file)
+            }
+        }
+        if !top.has("sources") && !top.has("indications") && !top.has("studies") {
+            top.report(nil, "the file holds no \"sources\", \"indications\" or \"studies\"")
+        }
+        top.finish()
+        return (dataset, sink.problems)
+    }
+
+    /// Decodes an array of records; a record is kept only if it added no problem.
+    private static func decodeRecords<Record>(
+        _ top: FieldReader, key: String, sink: ProblemSink, idKey: String,
+        _ decode: (FieldReader) -> Record?
+    ) -> [Record] {
+        guard let elements = top.array(key) else { return [] }
+        var records: [Record] = []
+        for element in elements {
+            guard case .object(let object) = element.value else {
+                sink.report(record: element.path, field: nil, "expected an object, found \(element.value.kindDescription)")
+                continue
+            }
+            let label: String
+            if case .string(let id)? = object[idKey], !id.isEmpty, id.count <= 80 { label = id } else { label = element.path }
+            let before = sink.problems.count
+            let reader = FieldReader(object, sink: sink, record: label)
+            let record = decode(reader)
+            reader.finish()
+            if let record, sink.problems.count == before { records.append(record) }
+        }
+        return records
+    }
+
+    // MARK: Sources
+
+    private static func decodeSource(_ reader: FieldReader) -> SourceDocument? {
+        let id = reader.text("id", nullable: false)
+        if let id, SourceRef(parsing: id) == nil || id.contains("#") {
+            reader.report("id", "a source id may hold letters, digits, '-', '_' and '.' only")
+        }
+        let file = reader.text("file")
+        let title = reader.text("title", nullable: false)
+        let publisher = reader.text("publisher")
+        let date = reader.text("date")
+        if let date, !isISODate(date) { reader.report("date", "expected a date as YYYY-MM-DD, found \"\(date)\"") }
+        let kind = reader.choice("kind", SourceDocument.Kind.self)
+        let note = reader.optionalText("note")
+        var unlinked: [SourceDocument.UnlinkedReference] = []
+        for entry in reader.objects("unlinkedReferences", required: false) ?? [] {
+            let number = entry.integer("reference", nullable: false)
+            if let number, number < 1 { entry.report("reference", "reference numbers start at 1") }
+            let reason = entry.text("reason", nullable: false)
+            entry.finish()
+            if let number, let reason { unlinked.append(.init(reference: number, reason: reason)) }
+        }
+        guard let id, let title, let kind else { return nil }
+        return SourceDocument(id: id, file: file, title: title, publisher: publisher, date: date, kind: kind,
+                              note: note, unlinkedReferences: unlinked)
+    }
+
+    private static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
+        else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    // MARK: Indication context
+
+    private static func decodeContext(_ reader: FieldReader, origin: String) -> IndicationContext? {
+        let indication = reader.choice("indication", Indication.self)
+        var statements: [IndicationContext.Statement] = []
+        let entries = reader.objects("statements") ?? []
+        if entries.isEmpty { reader.report("statements", "an indication record needs at least one statement") }
+        for entry in entries {
+            let topic = entry.choice("topic", IndicationContext.Statement.Topic.self)
+            let kind = entry.choice("kind", IndicationContext.Statement.Kind.self)
+            let source = entry.sourceRef("source")
+            let text = entry.text("text", nullable: false)
+            entry.finish()
+            if let topic, let kind, let source, let text {
+                statements.append(.init(topic: topic, kind: kind, source: source, text: text))
+            }
+        }
+        guard let indication else { return nil }
+        return IndicationContext(indication: indication, statements: statements, origin: origin)
+    }
+
+    // MARK: Studies
+
+    /// The most years before or after today a publication year may be.
+    static let plausibleYears = 1900...2100
+
+    private static func decodeStudy(_ reader: FieldReader, origin: String) -> Study? {
+        let id = reader.text("id", nullable: false)
+        if let id, !isValidStudyID(id) {
+            reader.report("id", "an id is lowercase letters and digits in hyphen-separated parts, like etchison-2018")
+        }
+        let indication = reader.choice("indication", Indication.self)
+        let condition = reader.text("condition")
+        let citation = reader.object("citation").flatMap(decodeCitation)
+        let design = reader.object("design").flatMap(decodeDesign)
+        let setting = reader.text("setting")
+        let population = reader.text("population")
+        let sampleSize = reader.object("sampleSize").flatMap(decodeSampleSize)
+        let doses = (reader.objects("doses") ?? []).map(decodeDose)
+        let comparator = reader.object("comparator", nullable: true).flatMap(decodeComparator)
+        let outcome = reader.object("outcome").flatMap(decodeOutcome)
+        let adverseEffects = reader.text("adverseEffects")
+        let notes = reader.optionalText("notes")
+        let provenanceReaders = reader.objects("provenance") ?? []
+        if reader.has("provenance") && provenanceReaders.isEmpty {
+            reader.report("provenance", "every study needs at least one provenance entry")
+        }
+        let provenance = provenanceReaders.map(decodeProvenance)
+        guard let id, let indication, let citation, let design, let sampleSize, let outcome else { return nil }
+        return Study(
+            id: id, indication: indication, condition: condition, citation: citation, design: design,
+            setting: setting, population: population, sampleSize: sampleSize, doses: doses.compactMap { $0 },
+            comparator: comparator, outcome: outcome, adverseEffects: adverseEffects, notes: notes,
+            provenance: provenance.compactMap { $0 }, origin: origin
+        )
+    }
+
+    static func isValidStudyID(_ id: String) -> Bool {
+        guard id.count <= 80 else { return false }
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+        }
+    }
+
+    private static func decodeCitation(_ reader: FieldReader) -> Citation? {
+        defer { reader.finish() }
+        let year = reader.integer("year")
+        if let year, !plausibleYears.contains(year) {
+            reader.report("year", "\(year) is not a plausible publication year")
+        }
+        return Citation(
+            reference: reader.text("reference"), firstAuthor: reader.text("firstAuthor"), year: year,
+            title: reader.text("title"), journal: reader.text("journal"), volume: reader.text("volume"),
+            issue: reader.text("issue"), pages: reader.text("pages"), note: reader.optionalText("note")
+        )
+    }
+
+    private static func decodeDesign(_ reader: FieldReader) -> StudyDesign? {
+        defer { reader.finish() }
+        let kind = reader.choice("kind", DesignKind.self)
+        let randomized = reader.flag("randomized")
+        let blinding = reader.choice("blinding", StudyDesign.Blinding.self, nullable: true)
+        let control = reader.choice("control", StudyDesign.Control.self, nullable: true)
+        let description = reader.text("description", nullable: false)
+        let gradedDownFor = reader.text("gradedDownFor")
+        let source = reader.sourceRef("source")
+        if let kind {
+            if kind.isRandomizedTrial && randomized == false {
+                reader.report("randomized", "false contradicts kind \"\(kind.rawValue)\", a randomized trial")
+            }
+            if randomized == true && !kind.isRandomizedTrial && kind != .systematicReview {
+                reader.report("randomized", "true, but kind \"\(kind.rawValue)\" is not a randomized trial; use rct-parallel or rct-crossover")
+            }
+        }
+        guard let kind, let description, let source else { return nil }
+        return StudyDesign(kind: kind, randomized: randomized, blinding: blinding, control: control,
+                           description: description, gradedDownFor: gradedDownFor, source: source)
+    }
+
+    private static func decodeSampleSize(_ reader: FieldReader) -> SampleSize? {
+        defer { reader.finish() }
+        let total = reader.integer("total")
+        if let total, total < 1 {
+            reader.report("total", total < 0 ? "negative sample size \(total)" : "a sample size of 0; use null when not reported")
+        }
+        var arms: [SampleSize.Arm] = []
+        for arm in reader.objects("arms") ?? [] {
+            let label = arm.text("label", nullable: false)
+            let count = arm.integer("n")
+            if let count, count < 0 { arm.report("n", "negative count \(count)") }
+            arm.finish()
+            if let label { arms.append(.init(label: label, count: count)) }
+        }
+        let source = reader.sourceRef("source")
+        let note = reader.optionalText("note")
+        let size = source.map { SampleSize(total: total, arms: arms, source: $0, note: note) }
+        if let total, let sum = size?.armSum, sum != total {
+            reader.report("arms", "the arms add up to \(sum) but the total is \(total)")
+        }
+        return size
+    }
+
+    private static func decodeDose(_ reader: FieldReader) -> Dose? {
+        defer { reader.finish() }
+        let arm = reader.text("arm")
+        let route = reader.choice("route", Route.self, nullable: true)
+        let value = reader.number("value", required: false)
+        let low = reader.number("low", required: false)
+        let high = reader.number("high", required: false)
+        let unitText = reader.text("unit")
+        let regimen = reader.text("regimen")
+        let basis = reader.choice("basis", Dose.Basis.self)
+        let reported = reader.text("reported")
+        let source = reader.sourceRef("source")
+        let note = reader.optionalText("note")
+
+        var bounds: (low: Double, high: Double)?
+        var valid = true
+        switch (value, low, high) {
+        case (nil, nil, nil): bounds = nil
+        case (let value?, nil, nil): bounds = (value, value)
+        case (nil, let low?, let high?): bounds = (low, high)
+        case (_?, _, _):
+            reader.report("value", "give either value or low and high, not both")
+            valid = false
+        case (nil, _, _):
+            reader.report(low == nil ? "low" : "high", "low and high go together; for a single figure use value")
+            valid = false
+        }
+        if let bounds {
+            if bounds.low < 0 || bounds.high < 0 {
+                reader.report(value != nil ? "value" : "low", "a dose cannot be negative")
+                valid = false
+            }
+            if bounds.low > bounds.high {
+                reader.report("low", "low (\(JSONWriter.format(bounds.low))) is greater than high (\(JSONWriter.format(bounds.high)))")
+                valid = false
+            }
+        }
+        var dimension: DoseDimension?
+        if let unitText {
+            dimension = DoseDimension(unit: unitText)
+            if dimension == nil {
+                let units = DoseDimension.allCases.map(\.unit).joined(separator: ", ")
+                reader.report("unit", "unknown unit \"\(unitText)\"; expected one of: \(units)")
+                valid = false
+            }
+        }
+        if bounds != nil && unitText == nil {
+            reader.report("unit", "an amount needs a unit")
+            valid = false
+        }
+        if bounds == nil && unitText != nil {
+            reader.report("unit", "a unit without an amount; give value, or low and high")
+            valid = false
+        }
+        guard valid, let basis, let source else { return nil }
+        return Dose(arm: arm, route: route, low: bounds?.low, high: bounds?.high, dimension: dimension,
+                    regimen: regimen, basis: basis, reported: reported, source: source, note: note)
+    }
+
+    private static func decodeComparator(_ reader: FieldReader) -> Comparator? {
+        defer { reader.finish() }
+        let label = reader.text("label", nullable: false)
+        let doses = (reader.objects("doses") ?? []).map(decodeDose)
+        guard let label else { return nil }
+        return Comparator(label: label, doses: doses.compactMap { $0 })
+    }
+
+    private static func decodeOutcome(_ reader: FieldReader) -> Outcome? {
+        defer { reader.finish() }
+        let measure = reader.text("measure")
+        let result = reader.text("result")
+        let direction = reader.choice("direction", EffectDirection.self)
+        var figures: [Outcome.Figure] = []
+        for figure in reader.objects("figures") ?? [] {
+            let label = figure.text("label", nullable: false)
+            let value = figure.text("value", nullable: false)
+            let source = figure.sourceRef("source")
+            let attribution = figure.choice("attribution", Provenance.Attribution.self)
+            let note = figure.optionalText("note")
+            figure.finish()
+            if let label, let value, let source, let attribution {
+                figures.append(.init(label: label, value: value, source: source, attribution: attribution, note: note))
+            }
+        }
+        let source = reader.sourceRef("source")
+        guard let direction, let source else { return nil }
+        return Outcome(measure: measure, result: result, direction: direction, figures: figures, source: source)
+    }
+
+    private static func decodeProvenance(_ reader: FieldReader) -> Provenance? {
+        defer { reader.finish() }
+        let source = reader.sourceRef("source")
+        let attribution = reader.choice("attribution", Provenance.Attribution.self)
+        let note = reader.optionalText("note")
+        guard let source, let attribution else { return nil }
+        return Provenance(source: source, attribution: attribution, note: note)
+    }
+}

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads data files from paths (a file, or a folder of `*.json`), reporting why one cannot be read.
+///
+/// Uses POSIX calls directly so messages carry the system's own reason (permission denied,
+/// too many levels of symbolic links) and a folder or a device is never read as a file.
+public enum DataFileReader {
+    /// Largest data file read; a larger one is refused before any byte is parsed.
+    public static let maximumFileSize = 256 * 1024 * 1024
+
+    /// The files behind each path, in the order given (a folder's files in name order).
+    public static func files(at paths: [String]) -> (files: [DataFile], problems: [DataProblem]) {
+        var files: [DataFile] = []
+        var problems: [DataProblem] = []
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                problems.append(cannotOpen(path, systemReason(errno)))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                let names: [String]
+                switch listJSONFiles(in: path) {
+                case .success(let found): names = found
+                case .failure(let problem): problems.append(problem); continue
+                }
+                if names.isEmpty {
+                    problems.append(cannotOpen(path, "the folder holds no .json data files"))
+                }
+                for name in names {
+                    let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
+                    switch readFile(filePath) {
+                    case .success(let file): files.append(file)
+                    case .failure(let problem): problems.append(problem)
+                    }
+                }
+            } else {
+                switch readFile(path) {
+                case .success(let file): files.append(file)
+                case .failure(let problem): problems.append(problem)
+                }
+            }
+        }
+        return (files, problems)
+    }
+
+    private static func listJSONFiles(in folder: String) -> Result<[String], DataProblem> {
+        guard let directory = opendir(folder) else { return .failure(cannotOpen(folder, systemReason(errno))) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.hasSuffix(".json") && !name.hasPrefix(".") { names.append(name) }
+        }
+        return .success(names.sorted())
+    }
+
+    private static func readFile(_ path: String) -> Result<DataFile, DataProblem> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(cannotOpen(path, systemReason(errno))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(cannotOpen(path, systemReason(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(cannotOpen(path, "not a regular file"))
+        }
+        guard Int(info.st_size) <= maximumFileSize else {
+            return .failure(DataProblem(file: path, message: "the file is \(Int(info.st_size) / 1_048_576) MiB; data files may be at most \(maximumFileSize / 1_048_576) MiB"))
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 65_536)) }
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return read(descriptor, base + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(cannotOpen(path, systemReason(errno)))
+            }
+            if count == 0 { break }
+            filled += count
+            if filled > maximumFileSize {
+                return .failure(DataProblem(file: path, message: "the file grew past \(maximumFileSize / 1_048_576) MiB while being read"))
+            }
+        }
+        bytes.removeSubrange(filled...)
+        return .success(DataFile(name: path, bytes: bytes))
+    }
+
+    private static func cannotOpen(_ path: String, _ reason: String) -> DataProblem {
+        DataProblem(kind: .cannotOpen, file: path, message: "cannot open: \(reason)")
+    }
+
+    private static func systemReason(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text).lowercased()
+    }
+}

@@ -1,0 +1,192 @@
+/// Reads typed fields from one JSON object, reporting each problem with its path and carrying on.
+///
+/// Conventions of the data format: every field is required unless read with an `optional…`
+/// accessor; `null` means "not reported by the source"; an empty string is an error (use null);
+/// keys that no accessor read are reported as unknown by `finish()`.
+final class FieldReader {
+    private let object: JSONObject
+    private let sink: ProblemSink
+    let record: String?
+    private let path: String
+    private var readKeys = Set<String>()
+
+    init(_ object: JSONObject, sink: ProblemSink, record: String?, path: String = "") {
+        self.object = object
+        self.sink = sink
+        self.record = record
+        self.path = path
+    }
+
+    func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func report(_ key: String?, _ message: String) {
+        sink.report(record: record, field: key.map(fieldPath) ?? (path.isEmpty ? nil : path), message)
+    }
+
+    func has(_ key: String) -> Bool { object[key] != nil }
+
+    /// The raw value; reports a missing required key.
+    private func value(_ key: String, required: Bool) -> JSONValue? {
+        readKeys.insert(key)
+        guard let value = object[key] else {
+            if required { report(key, "missing field (write null if the source does not report it)") }
+            return nil
+        }
+        return value
+    }
+
+    private func typeMismatch(_ key: String, expected: String, found: JSONValue) {
+        report(key, "expected \(expected), found \(found.kindDescription)")
+    }
+
+    // MARK: Strings
+
+    /// A string that may be null; `required` says whether the key must be present.
+    func text(_ key: String, required: Bool = true, nullable: Bool = true) -> String? {
+        guard let value = value(key, required: required) else { return nil }
+        switch value {
+        case .null:
+            if !nullable { report(key, "must not be null") }
+            return nil
+        case .string(let text):
+            if text.trimmingWhitespace().isEmpty {
+                report(key, "empty text; use null when the source does not report it")
+                return nil
+            }
+            return text
+        default:
+            typeMismatch(key, expected: nullable ? "a string or null" : "a string", found: value)
+            return nil
+        }
+    }
+
+    func optionalText(_ key: String) -> String? { text(key, required: false) }
+
+    // MARK: Numbers and flags
+
+    func number(_ key: String, required: Bool = true, nullable: Bool = true) -> Double? {
+        guard let value = value(key, required: required) else { return nil }
+        switch value {
+        case .null:
+            if !nullable { report(key, "must not be null") }
+            return nil
+        case .number(let number): return number
+        default:
+            typeMismatch(key, expected: nullable ? "a number or null" : "a number", found: value)
+            return nil
+        }
+    }
+
+    func integer(_ key: String, required: Bool = true, nullable: Bool = true) -> Int? {
+        guard let number = number(key, required: required, nullable: nullable) else { return nil }
+        guard number == number.rounded(), abs(number) <= 1e9 else {
+            report(key, "expected a whole number, found \(JSONWriter.format(number))")
+            return nil
+        }
+        return Int(number)
+    }
+
+    func flag(_ key: String, nullable: Bool = true) -> Bool? {
+        guard let value = value(key, required: true) else { return nil }
+        switch value {
+        case .null:
+            if !nullable { report(key, "must not be null") }
+            return nil
+        case .bool(let flag): return flag
+        default:
+            typeMismatch(key, expected: nullable ? "true, false or null" : "true or false", found: value)
+            return nil
+        }
+    }
+
+    // MARK: Enumerations and references
+
+    /// A string that must be one of an enumeration's raw values.
+    func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, _ type: Choice.Type, nullable: Bool = false
+    ) -> Choice? where Choice.RawValue == String {
+        guard let raw = text(key, nullable: nullable) else { return nil }
+        guard let choice = Choice(rawValue: raw) else {
+            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            report(key, "unknown value \"\(raw)\"; expected one of: \(allowed)")
+            return nil
+        }
+        return choice
+    }
+
+    func sourceRef(_ key: String) -> SourceRef? {
+        guard let raw = text(key, nullable: false) else { return nil }
+        guard let reference = SourceRef(parsing: raw) else {
+            report(key, "\"\(raw)\" is not a source reference; write a source id, optionally with reference numbers: seed-002#16 or seed-002#23,24")
+            return nil
+        }
+        return reference
+    }
+
+    // MARK: Containers
+
+    /// A nested object (nil when null, missing or of another type).
+    func object(_ key: String, nullable: Bool = false) -> FieldReader? {
+        guard let value = value(key, required: true) else { return nil }
+        switch value {
+        case .null:
+            if !nullable { report(key, "must not be null") }
+            return nil
+        case .object(let nested):
+            return FieldReader(nested, sink: sink, record: record, path: fieldPath(key))
+        default:
+            typeMismatch(key, expected: nullable ? "an object or null" : "an object", found: value)
+            return nil
+        }
+    }
+
+    /// Elements of an array; `each` gets the element and its field path.
+    func array(_ key: String, required: Bool = true) -> [(value: JSONValue, path: String)]? {
+        guard let value = value(key, required: required) else { return nil }
+        guard case .array(let elements) = value else {
+            typeMismatch(key, expected: "an array", found: value)
+            return nil
+        }
+        return elements.enumerated().map { ($0.element, "\(fieldPath(key))[\($0.offset)]") }
+    }
+
+    /// Readers for an array of objects; elements that are not objects are reported.
+    func objects(_ key: String, required: Bool = true) -> [FieldReader]? {
+        guard let elements = array(key, required: required) else { return nil }
+        return elements.compactMap { element in
+            guard case .object(let nested) = element.value else {
+                sink.report(record: record, field: element.path, "expected an object, found \(element.value.kindDescription)")
+                return nil
+            }
+            return FieldReader(nested, sink: sink, record: record, path: element.path)
+        }
+    }
+
+    /// Non-empty strings of an array.
+    func texts(_ key: String) -> [String]? {
+        guard let elements = array(key) else { return nil }
+        return elements.compactMap { element in
+            guard case .string(let text) = element.value, !text.trimmingWhitespace().isEmpty else {
+                sink.report(record: record, field: element.path, "expected non-empty text, found \(element.value.kindDescription)")
+                return nil
+            }
+            return text
+        }
+    }
+
+    /// Reports every key that no accessor read.
+    func finish() {
+        for key in object.keys where !readKeys.contains(key) {
+            report(key, "unknown field")
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) ?? first
+        return Substring(scalars[first...last])
+    }
+}

@@ -1,0 +1,69 @@
+/// One study or review from the curated dataset. `nil` fields mean "not reported by the source".
+public struct Study: Sendable, Equatable, Identifiable {
+    /// Stable id such as `etchison-2018`.
+    public var id: String
+    public var indication: Indication
+    /// Narrower condition ("migraine with prolonged aura").
+    public var condition: String?
+    public var citation: Citation
+    public var design: StudyDesign
+    public var setting: String?
+    public var population: String?
+    public var sampleSize: SampleSize
+    /// Ketamine doses, one per arm, phase or route; empty when none is reported.
+    public var doses: [Dose]
+    public var comparator: Comparator?
+    public var outcome: Outcome
+    public var adverseEffects: String?
+    public var notes: String?
+    public var provenance: [Provenance]
+    /// The data file the record was read from (for messages); empty for records built in code.
+    public var origin: String
+
+    /// Creates a study.
+    public init(id: String, indication: Indication, condition: String? = nil, citation: Citation,
+                design: StudyDesign, setting: String? = nil, population: String? = nil,
+                sampleSize: SampleSize, doses: [Dose] = [], comparator: Comparator? = nil,
+                outcome: Outcome, adverseEffects: String? = nil, notes: String? = nil,
+                provenance: [Provenance], origin: String = "") {
+        self.id = id
+        self.indication = indication
+        self.condition = condition
+        self.citation = citation
+        self.design = design
+        self.setting = setting
+        self.population = population
+        self.sampleSize = sampleSize
+        self.doses = doses
+        self.comparator = comparator
+        self.outcome = outcome
+        self.adverseEffects = adverseEffects
+        self.notes = notes
+        self.provenance = provenance
+        self.origin = origin
+    }
+
+    /// Level of evidence derived from the design.
+    public var evidence: EvidenceLevel { design.evidence }
+
+    /// The dose that places the study in the dose order: the first dose with an amount.
+    public var sortDose: Dose? { doses.first { $0.hasAmount } }
+
+    /// Distinct routes of the ketamine doses, in record order.
+    public var routes: [Route] {
+        var seen: [Route] = []
+        for route in doses.compactMap(\.route) where !seen.contains(route) { seen.append(route) }
+        return seen
+    }
+
+    /// "Etchison 2018", "Borsato n.d.", "[unnamed] 2019".
+    public var shortLabel: String {
+        "\(citation.firstAuthor ?? "[unnamed]") \(citation.year.map(String.init) ?? "n.d.")"
+    }
+
+    /// True when any figure or the record as a whole rests on a citation shared with other studies.
+    public var hasSharedAttribution: Bool {
+        provenance.contains { $0.attribution == .sharedCitation }
+            || outcome.figures.contains { $0.attribution == .sharedCitation }
+    }
+}

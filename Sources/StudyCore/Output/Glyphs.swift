@@ -1,0 +1,57 @@
+/// Symbols used in text output, with ASCII stand-ins for terminals whose locale is not UTF-8.
+public struct Glyphs: Sendable, Equatable {
+    public let ellipsis: String
+    public let rangeDash: String
+    public let gradedDown: String
+    public let benefit: String
+    public let mixed: String
+    public let noBenefit: String
+    public let notReported: String
+    public let ascending: String
+    public let descending: String
+    public let selection: String
+    public let greaterOrEqual: String
+    public let micro: String
+
+    /// Unicode symbols.
+    public static let unicode = Glyphs(ellipsis: "…", rangeDash: "–", gradedDown: "↓", benefit: "+", mixed: "±",
+                                       noBenefit: "−", notReported: "?", ascending: "↑", descending: "↓",
+                                       selection: "▸", greaterOrEqual: "≥", micro: "µ")
+    /// Plain ASCII.
+    public static let ascii = Glyphs(ellipsis: "~", rangeDash: "-", gradedDown: "*", benefit: "+", mixed: "+/-",
+                                     noBenefit: "-", notReported: "?", ascending: "^", descending: "v",
+                                     selection: ">", greaterOrEqual: ">=", micro: "u")
+
+    /// The symbol for an effect direction.
+    public func symbol(for direction: EffectDirection) -> String {
+        switch direction {
+        case .benefit: benefit
+        case .mixed: mixed
+        case .noBenefit: noBenefit
+        case .notReported: notReported
+        }
+    }
+
+    /// Replaces Unicode symbols that data text may hold with this set's forms (identity for Unicode).
+    public func adapt(_ text: String) -> String {
+        guard self == .ascii, text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+        var output = ""
+        for character in text {
+            switch character {
+            case "–", "—", "−": output += "-"
+            case "…": output += "..."
+            case "≥": output += ">="
+            case "≤": output += "<="
+            case "µ", "μ": output += "u"
+            case "±": output += "+/-"
+            case "‘", "’": output += "'"
+            case "“", "”": output += "\""
+            case "↓": output += "v"
+            case "↑": output += "^"
+            case "▸": output += ">"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,30 @@
+/// Makes data text safe to print on a terminal: controls and invisible format characters become
+/// visible escapes, so a data file can never send escape sequences or reorder text on screen.
+public enum InertText {
+    /// `text` with C0/C1 controls, DEL, bidi controls, zero-width and other format characters
+    /// shown as `\u{…}`, and tabs and newlines as single spaces.
+    public static func make(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                output.append(" ")
+            } else if needsEscape(scalar) {
+                output.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    /// Controls, and format characters (bidi overrides, zero-width joiners and spaces, BOM).
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Studies as CSV rows: a short form matching the table, and a full form with every field.
+///
+/// Numeric cells are empty when not reported; text cells say "not reported".
+public enum StudyCSV {
+    /// The columns `list` shows, untruncated, plus the id and machine-friendly numbers.
+    public static func summary(_ studies: [Study]) -> String {
+        let header = ["id", "study", "indication", "design", "n", "route", "dose", "dose_dimension",
+                      "dose_low", "dose_high", "direction", "key_figure", "evidence_level"]
+        let rows = studies.map { study -> [String] in
+            let dose = study.sortDose
+            return [
+                study.id, study.shortLabel, study.indication.rawValue, study.design.kind.name,
+                number(study.sampleSize.effectiveTotal), study.routes.map(\.rawValue).joined(separator: "/").orNotReported,
+                DoseText.compact(study.doses, glyphs: .unicode) ?? StudyDetails.notReported,
+                dose?.dimension?.unit ?? "", dose?.low.map(DoseText.format) ?? "", dose?.high.map(DoseText.format) ?? "",
+                study.outcome.direction.rawValue,
+                study.outcome.figures.first.map { "\($0.value) \($0.label)" } ?? StudyDetails.notReported,
+                study.evidence.level.map(String.init) ?? "",
+            ]
+        }
+        return CSVWriter.csv([header] + rows)
+    }
+
+    /// Every field, one row per study; lists are joined with " | ".
+    public static func full(_ studies: [Study]) -> String {
+        let header = [
+            "id", "indication", "condition", "first_author", "year", "title", "journal", "volume", "issue", "pages",
+            "reference", "citation_note", "design_kind", "design", "randomized", "blinding", "control",
+            "design_description", "graded_down_for", "evidence_level", "evidence_label", "evidence_scheme",
+            "setting", "population", "n_total", "n_arms", "n_for_sorting", "sample_size_note", "doses",
+            "dose_dimension", "dose_low", "dose_high", "routes", "comparator", "comparator_doses",
+            "outcome_measure", "result", "direction", "key_figures", "adverse_effects", "notes", "provenance",
+        ]
+        let rows = studies.map { study -> [String] in
+            let citation = study.citation
+            let design = study.design
+            let dose = study.sortDose
+            return [
+                study.id, study.indication.rawValue, text(study.condition), text(citation.firstAuthor),
+                number(citation.year), text(citation.title), text(citation.journal), text(citation.volume),
+                text(citation.issue), text(citation.pages), text(citation.reference), citation.note ?? "",
+                design.kind.rawValue, design.label, design.randomized.map { $0 ? "yes" : "no" } ?? StudyDetails.notReported,
+                text(design.blinding?.rawValue), text(design.control?.rawValue), design.description,
+                design.gradedDownFor ?? "", number(study.evidence.level), study.evidence.longLabel, EvidenceLevel.scheme,
+                text(study.setting), text(study.population), number(study.sampleSize.total),
+                study.sampleSize.arms.map { "\($0.label) \($0.count.map(String.init) ?? StudyDetails.notReported)" }.joined(separator: " | "),
+                number(study.sampleSize.effectiveTotal), study.sampleSize.note ?? "",
+                study.doses.map { DoseText.detailed($0, glyphs: .unicode) }.joined(separator: " | ").orNotReported,
+                dose?.dimension?.unit ?? "", dose?.low.map(DoseText.format) ?? "", dose?.high.map(DoseText.format) ?? "",
+                study.routes.map(\.rawValue).joined(separator: "/").orNotReported,
+                text(study.comparator?.label),
+                (study.comparator?.doses ?? []).map { DoseText.detailed($0, glyphs: .unicode) }.joined(separator: " | "),
+                text(study.outcome.measure), text(study.outcome.result), study.outcome.direction.rawValue,
+                study.outcome.figures.map { "\($0.value) \($0.label) [\($0.source); \($0.attribution.rawValue)]" }
+                    .joined(separator: " | ").orNotReported,
+                text(study.adverseEffects), study.notes ?? "",
+                study.provenance.map { "\($0.source) (\($0.attribution.rawValue))" + ($0.note.map { ": \($0)" } ?? "") }
+                    .joined(separator: " | "),
+            ]
+        }
+        return CSVWriter.csv([header] + rows)
+    }
+
+    private static func text(_ value: String?) -> String { value ?? StudyDetails.notReported }
+    private static func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
+}
+
+private extension String {
+    var orNotReported: String { isEmpty ? StudyDetails.notReported : self }
+}

@@ -1,0 +1,83 @@
+/// A column of the study table: its header, how narrow it may get, and each study's cell text.
+public enum StudyColumn: String, CaseIterable, Sendable {
+    case study
+    case indication
+    case design
+    case n
+    case route
+    case dose
+    case outcome
+    case level
+
+    /// Header text.
+    public var header: String {
+        switch self {
+        case .study: "Study"
+        case .indication: "Ind."
+        case .design: "Design"
+        case .n: "N"
+        case .route: "Route"
+        case .dose: "Dose"
+        case .outcome: "Outcome"
+        case .level: "Level"
+        }
+    }
+
+    /// Narrowest useful width in columns.
+    public var minimumWidth: Int {
+        switch self {
+        case .study: 13
+        case .indication: 5
+        case .design: 11
+        case .n: 3
+        case .route: 5
+        case .dose: 9
+        case .outcome: 12
+        case .level: 5
+        }
+    }
+
+    /// Which columns give up width first when a table is too wide: long free text first, the
+    /// study's name last, so a row stays identifiable.
+    public static let shrinkOrder: [StudyColumn] = [.outcome, .dose, .design, .route, .indication, .study, .n, .level]
+
+    /// The sort key behind the column, so headers can mark the sorted one.
+    public var sortKey: SortKey {
+        switch self {
+        case .study: .study
+        case .indication: .indication
+        case .design: .design
+        case .n: .n
+        case .route: .route
+        case .dose: .dose
+        case .outcome: .outcome
+        case .level: .level
+        }
+    }
+
+    /// The cell text for a study, made inert; "n.r." where the source reports nothing.
+    public func cell(_ study: Study, glyphs: Glyphs) -> String {
+        let text: String
+        switch self {
+        case .study: text = study.shortLabel
+        case .indication: text = study.indication.shortName
+        case .design: text = study.design.kind.shortName
+        case .n: text = study.sampleSize.compact ?? "n.r."
+        case .route: text = study.routes.isEmpty ? "n.r." : study.routes.map(\.shortName).joined(separator: "/")
+        case .dose: text = DoseText.amounts(study.doses, glyphs: glyphs) ?? "n.r."
+        case .outcome: text = Self.outcomeSummary(study, glyphs: glyphs)
+        case .level: text = study.evidence.shortLabel(glyphs)
+        }
+        return glyphs.adapt(InertText.make(text))
+    }
+
+    /// "± mixed: 71.4% acute response", "− no benefit", "? not reported".
+    public static func outcomeSummary(_ study: Study, glyphs: Glyphs) -> String {
+        let direction = study.outcome.direction
+        var text = "\(glyphs.symbol(for: direction)) \(direction.name)"
+        if let figure = study.outcome.figures.first {
+            text += ": \(figure.value) \(figure.label)"
+        }
+        return text
+    }
+}

@@ -1,0 +1,81 @@
+/// Studies as JSON objects: every stored field (null = not reported) plus derived evidence.
+public enum StudyJSON {
+    /// A JSON array of the studies.
+    public static func array(_ studies: [Study]) -> String {
+        JSONWriter.string(.array(studies.map(value))) + "\n"
+    }
+
+    /// One study as a JSON object in the data-file layout, with `evidence` added.
+    public static func value(_ study: Study) -> JSONValue {
+        let citation = study.citation
+        let design = study.design
+        let evidence = study.evidence
+        return object([
+            ("id", .string(study.id)),
+            ("indication", .string(study.indication.rawValue)),
+            ("indicationName", .string(study.indication.name)),
+            ("condition", text(study.condition)),
+            ("citation", object([
+                ("reference", text(citation.reference)), ("firstAuthor", text(citation.firstAuthor)),
+                ("year", integer(citation.year)), ("title", text(citation.title)), ("journal", text(citation.journal)),
+                ("volume", text(citation.volume)), ("issue", text(citation.issue)), ("pages", text(citation.pages)),
+                ("note", text(citation.note)),
+            ])),
+            ("design", object([
+                ("kind", .string(design.kind.rawValue)), ("randomized", design.randomized.map(JSONValue.bool) ?? .null),
+                ("blinding", text(design.blinding?.rawValue)), ("control", text(design.control?.rawValue)),
+                ("description", .string(design.description)), ("gradedDownFor", text(design.gradedDownFor)),
+                ("source", .string(design.source.description)),
+            ])),
+            ("evidence", object([
+                ("scheme", .string(EvidenceLevel.scheme)), ("level", integer(evidence.level)),
+                ("baseLevel", integer(evidence.baseLevel)), ("gradedDownFor", text(evidence.gradedDownFor)),
+                ("label", .string(evidence.longLabel)),
+            ])),
+            ("setting", text(study.setting)),
+            ("population", text(study.population)),
+            ("sampleSize", object([
+                ("total", integer(study.sampleSize.total)),
+                ("arms", .array(study.sampleSize.arms.map { object([("label", .string($0.label)), ("n", integer($0.count))]) })),
+                ("source", .string(study.sampleSize.source.description)), ("note", text(study.sampleSize.note)),
+            ])),
+            ("doses", .array(study.doses.map(dose))),
+            ("comparator", study.comparator.map { comparator in
+                object([("label", .string(comparator.label)), ("doses", .array(comparator.doses.map(dose)))])
+            } ?? .null),
+            ("outcome", object([
+                ("measure", text(study.outcome.measure)), ("result", text(study.outcome.result)),
+                ("direction", .string(study.outcome.direction.rawValue)),
+                ("figures", .array(study.outcome.figures.map { figure in
+                    object([("label", .string(figure.label)), ("value", .string(figure.value)),
+                            ("source", .string(figure.source.description)),
+                            ("attribution", .string(figure.attribution.rawValue)), ("note", text(figure.note))])
+                })),
+                ("source", .string(study.outcome.source.description)),
+            ])),
+            ("adverseEffects", text(study.adverseEffects)),
+            ("notes", text(study.notes)),
+            ("provenance", .array(study.provenance.map { entry in
+                object([("source", .string(entry.source.description)),
+                        ("attribution", .string(entry.attribution.rawValue)), ("note", text(entry.note))])
+            })),
+        ])
+    }
+
+    private static func dose(_ dose: Dose) -> JSONValue {
+        object([
+            ("arm", text(dose.arm)), ("route", text(dose.route?.rawValue)),
+            ("low", dose.low.map(JSONValue.number) ?? .null), ("high", dose.high.map(JSONValue.number) ?? .null),
+            ("unit", text(dose.dimension?.unit)), ("dimension", text(dose.dimension?.rawValue)),
+            ("regimen", text(dose.regimen)), ("basis", .string(dose.basis.rawValue)),
+            ("reported", text(dose.reported)), ("source", .string(dose.source.description)), ("note", text(dose.note)),
+        ])
+    }
+
+    private static func object(_ members: [(String, JSONValue)]) -> JSONValue {
+        .object(JSONObject(members.map { (key: $0.0, value: $0.1) }))
+    }
+
+    private static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    private static func integer(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
+}

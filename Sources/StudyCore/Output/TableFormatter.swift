@@ -1,0 +1,106 @@
+/// Plain-text tables of studies that fit a width, marking every cut cell with an ellipsis.
+public enum TableFormatter {
+    /// The table, a rule under the header, and a legend; every line at most `width` columns
+    /// (0 for no limit).
+    public static func studies(_ studies: [Study], columns: [StudyColumn], width: Int, glyphs: Glyphs,
+                               sort: SortSpec? = nil, footer: String? = nil) -> String {
+        let headers = columns.map { column -> String in
+            guard let term = sort?.terms.first, term.key == column.sortKey else { return column.header }
+            return column.header + (term.descending ? glyphs.descending : glyphs.ascending)
+        }
+        let cells = studies.map { study in columns.map { $0.cell(study, glyphs: glyphs) } }
+        let natural = columns.indices.map { index in
+            max(DisplayWidth.of(headers[index]), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0)
+        }
+        let shrinkOrder = StudyColumn.shrinkOrder.compactMap { columns.firstIndex(of: $0) }
+        let widths = TableLayout.widths(natural: natural, minimum: columns.map(\.minimumWidth),
+                                        shrinkOrder: shrinkOrder, width: width)
+        func line(_ texts: [String]) -> String {
+            let padded = texts.indices.map { index in
+                index == texts.count - 1
+                    ? DisplayWidth.truncate(texts[index], to: widths[index], ellipsis: glyphs.ellipsis)
+                    : DisplayWidth.pad(texts[index], to: widths[index], ellipsis: glyphs.ellipsis)
+            }
+            let joined = padded.joined(separator: String(repeating: " ", count: TableLayout.gap))
+            let trimmed = String(joined.reversed().drop { $0 == " " }.reversed())
+            return width > 0 ? DisplayWidth.truncate(trimmed, to: width, ellipsis: glyphs.ellipsis) : trimmed
+        }
+        var lines = [line(headers)]
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: String(repeating: " ", count: TableLayout.gap))
+        lines.append(width > 0 ? String(rule.prefix(width)) : rule)
+        if sort?.terms.first?.key == .dose {
+            var offset = 0
+            for group in DoseGroups.groups(studies) {
+                let heading = "\(glyphs.selection) \(group.title)"
+                lines.append(width > 0 ? DisplayWidth.truncate(heading, to: width, ellipsis: glyphs.ellipsis) : heading)
+                lines += cells[offset..<(offset + group.studies.count)].map(line)
+                offset += group.studies.count
+            }
+        } else {
+            lines += cells.map(line)
+        }
+        if let footer {
+            lines.append("")
+            lines += wrap(footer, width: width)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The legend printed under study tables.
+    public static func legend(glyphs: Glyphs) -> String {
+        "n.r. = not reported by the source. Outcome: \(glyphs.benefit) benefit, \(glyphs.mixed) mixed, "
+            + "\(glyphs.noBenefit) no benefit, \(glyphs.notReported) not reported. Level: \(EvidenceLevel.scheme); "
+            + "\(glyphs.gradedDown) graded down for a reason the source gives; n.g. = not graded (review or design not reported)."
+    }
+
+    /// Words wrapped to `width` columns (0: one line), never splitting a word shorter than the width.
+    public static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
+        guard width > indent + 8 else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        let room = width - indent
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            var word = word
+            while DisplayWidth.of(word) > room {
+                if !current.isEmpty { lines.append(current); current = "" }
+                var head = ""
+                var used = 0
+                var rest = Substring(word)
+                while let character = rest.first, used + DisplayWidth.of(character) <= room {
+                    head.append(character)
+                    used += DisplayWidth.of(character)
+                    rest = rest.dropFirst()
+                }
+                lines.append(head)
+                word = String(rest)
+            }
+            if current.isEmpty {
+                current = word
+            } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(word) <= room {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        let padding = String(repeating: " ", count: indent)
+        return lines.enumerated().map { $0.offset == 0 ? $0.element : padding + $0.element }
+    }
+
+    /// A study's fields as "Label   value" lines, values wrapped under each other.
+    public static func details(_ fields: [StudyDetails.Field], width: Int) -> String {
+        let labelWidth = (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
+        let usable = width > 0 && width >= labelWidth + 20 ? width : 0
+        var lines: [String] = []
+        var previousLabel: String?
+        for field in fields {
+            let label = field.label == previousLabel ? "" : field.label
+            previousLabel = field.label
+            let prefix = label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label))
+            let wrapped = usable > 0 ? wrap(prefix + field.value, width: usable, indent: labelWidth) : [prefix + field.value]
+            lines += wrapped
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,27 @@
+/// A parsed query: the tree that `StudyMatcher` evaluates.
+public indirect enum QueryExpression: Sendable, Equatable {
+    /// Matches every study (the empty query).
+    case all
+    /// Folded substring over every text field (a word or a quoted phrase).
+    case text(String)
+    /// A field compared with a value.
+    case field(FieldTerm)
+    case not(QueryExpression)
+    case and([QueryExpression])
+    case or([QueryExpression])
+}
+
+/// `field op value`, already checked and converted.
+public enum FieldTerm: Sendable, Equatable {
+    case indication(Indication)
+    case design(String)
+    case route(Route)
+    case direction(EffectDirection)
+    case number(QueryField, Comparison, Double)
+    case dose(Comparison, DoseQuantity)
+    case doseDimension(DoseDimension)
+    /// Folded substring (`:`) or folded equality (`=`) on a text field.
+    case text(QueryField, String, exact: Bool)
+    /// A source document id and, optionally, a reference number (`src:seed-002#16`).
+    case source(String, Int?)
+}

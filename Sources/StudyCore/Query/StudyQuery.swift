@@ -1,0 +1,65 @@
+/// A compiled query that tells whether a study matches.
+public struct StudyQuery: Sendable {
+    /// The query text as typed.
+    public let text: String
+    public let expression: QueryExpression
+
+    /// Parses `text`; throws a `QueryError` that says what is wrong and at which column.
+    public init(_ text: String) throws(QueryError) {
+        self.text = text
+        expression = try QueryParser.parse(text)
+    }
+
+    /// Whether the study matches the query.
+    public func matches(_ entry: IndexedStudy) -> Bool { Self.evaluate(expression, entry) }
+
+    /// The studies that match, in their given order.
+    public func filter(_ entries: [IndexedStudy]) -> [IndexedStudy] { entries.filter(matches) }
+
+    private static func evaluate(_ expression: QueryExpression, _ entry: IndexedStudy) -> Bool {
+        switch expression {
+        case .all: return true
+        case .text(let needle): return entry.haystack.contains(needle)
+        case .not(let inner): return !evaluate(inner, entry)
+        case .and(let terms): return terms.allSatisfy { evaluate($0, entry) }
+        case .or(let options): return options.contains { evaluate($0, entry) }
+        case .field(let term): return matches(term, entry)
+        }
+    }
+
+    private static func matches(_ term: FieldTerm, _ entry: IndexedStudy) -> Bool {
+        let study = entry.study
+        switch term {
+        case .indication(let indication):
+            return study.indication == indication
+        case .design(let word):
+            return entry.designWords.contains { $0.hasPrefix(word) }
+        case .route(let route):
+            return study.doses.contains { $0.route == route }
+        case .direction(let direction):
+            return study.outcome.direction == direction
+        case .number(let field, let comparison, let value):
+            let actual: Int?
+            switch field {
+            case .n: actual = study.sampleSize.effectiveTotal
+            case .year: actual = study.citation.year
+            default: actual = study.evidence.level
+            }
+            guard let actual else { return false }
+            return comparison.holds(Double(actual), value)
+        case .dose(let comparison, let quantity):
+            return study.doses.contains { $0.satisfies(comparison, quantity) }
+        case .doseDimension(let dimension):
+            return study.doses.contains { $0.dimension == dimension }
+        case .text(let field, let needle, let exact):
+            guard let haystack = entry.fields[field] else { return false }
+            return exact ? haystack.split(separator: "\u{1F}").contains { $0 == needle } : haystack.contains(needle)
+        case .source(let document, let reference):
+            let references = DatasetValidator.sourceReferences(of: study).map(\.1)
+            return references.contains { source in
+                (document.isEmpty || SearchText.fold(source.document) == document)
+                    && (reference.map { source.references.contains($0) } ?? true)
+            }
+        }
+    }
+}
