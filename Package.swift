@@ -33,7 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"]),
+        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StudyBrowserCLITests",
             dependencies: ["StudyBrowserCLI", "StudyCore"]

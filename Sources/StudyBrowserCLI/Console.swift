@@ -1,3 +1,5 @@
+import ArgumentParser
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,6 +33,12 @@ enum Console {
             remaining -= written
             base += written
         }
+    }
+
+    /// Prints a usage problem to standard error and returns the exit (64, EX_USAGE) to throw.
+    static func usageError(_ message: String) -> ExitCode {
+        error("study-browser: " + message)
+        return ExitCode(64)
     }
 
     /// Whether standard output is a terminal.

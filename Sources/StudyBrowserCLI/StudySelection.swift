@@ -11,7 +11,7 @@ struct StudySelection {
     init(indication: String?, filter: String?, sort: String?) throws {
         if let indication {
             guard let match = Indication.matching(indication) else {
-                throw ValidationError("unknown indication '\(indication)'; use one of: \(Indication.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Console.usageError("unknown indication '\(indication)'; use one of: \(Indication.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.indication = match
         } else {
@@ -20,13 +20,13 @@ struct StudySelection {
         do {
             query = try StudyQuery(filter ?? "")
         } catch {
-            throw ValidationError("bad filter: \(error.message)\n  \(filter ?? "")\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+            throw Console.usageError("bad filter at column \(error.column): \(error.message)\n  \(filter ?? "")\n  \(String(repeating: " ", count: max(0, error.column - 1)))^\n`study-browser query-help` explains the query language.")
         }
         if let sort {
             do {
                 self.sort = try SortSpec(parsing: sort)
             } catch {
-                throw ValidationError("bad --sort: \(error.message)")
+                throw Console.usageError("bad --sort: \(error.message)")
             }
         } else {
             self.sort = .standard

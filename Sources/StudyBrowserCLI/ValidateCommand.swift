@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
         for problem in problems { Console.write(InertText.make(problem.description) + "\n") }
         let dataset = loaded.dataset
         if problems.isEmpty {
-            Console.write("valid: \(dataset.studies.count) studies, \(dataset.contexts.count) indication records and \(dataset.sources.count) sources in \(read.files.count) file\(read.files.count == 1 ? "" : "s")\n")
+            Console.write("valid: \(dataset.studies.count) studies, \(dataset.contexts.count) indication records and \(dataset.sources.count) source\(dataset.sources.count == 1 ? "" : "s") in \(read.files.count) file\(read.files.count == 1 ? "" : "s")\n")
             return
         }
         Console.error("study-browser: \(problems.count) problem\(problems.count == 1 ? "" : "s") found")

@@ -276,6 +276,8 @@ public struct JSONParser {
             line += 1
             lineStart = position + 1
         }
-        return JSONSyntaxError(message: message, line: line, column: end - lineStart + 1)
+        // Columns count characters, as editors do, not bytes.
+        let column = String(decoding: bytes[lineStart..<end], as: UTF8.self).count + 1
+        return JSONSyntaxError(message: message, line: line, column: column)
     }
 }

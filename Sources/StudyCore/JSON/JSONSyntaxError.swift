@@ -4,7 +4,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public let message: String
     /// 1-based line of the offending byte.
     public let line: Int
-    /// 1-based column (in bytes) of the offending byte.
+    /// 1-based column, in characters, of the offending byte.
     public let column: Int
 
     public var description: String { "\(line):\(column): \(message)" }

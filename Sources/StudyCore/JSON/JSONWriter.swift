@@ -42,8 +42,9 @@ public enum JSONWriter {
         return String(number)
     }
 
-    /// Escapes quotes, backslashes, every C0/C1 control, DEL and the line/paragraph separators,
-    /// so a hostile string cannot reach a terminal raw through `jq` or `cat`.
+    /// Escapes quotes, backslashes, every C0/C1 control, DEL, and invisible format characters
+    /// (bidi overrides, zero-width characters), so a hostile string cannot reach a terminal raw
+    /// through `cat` and cannot hide or reorder text.
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
@@ -53,10 +54,11 @@ public enum JSONWriter {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where InertText.needsEscape(scalar):
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16, uppercase: true)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: output.unicodeScalars.append(scalar)
             }
         }

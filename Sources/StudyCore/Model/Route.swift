@@ -33,12 +33,17 @@ public enum Route: String, CaseIterable, Sendable {
 
     /// The route a user's word names (code, short name or a prefix of the full name).
     public static func matching(_ word: String) -> Route? {
+        let found = candidates(word)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// Every route the word could name: one exact match, or all whose full name starts with it.
+    public static func candidates(_ word: String) -> [Route] {
         let folded = SearchText.fold(word)
-        guard !folded.isEmpty else { return nil }
+        guard !folded.isEmpty else { return [] }
         if let exact = allCases.first(where: { $0.rawValue == folded || $0.shortName.lowercased() == folded }) {
-            return exact
+            return [exact]
         }
-        let hits = allCases.filter { $0.name.hasPrefix(folded) }
-        return hits.count == 1 ? hits[0] : nil
+        return allCases.filter { $0.name.hasPrefix(folded) }
     }
 }

@@ -37,9 +37,10 @@ public enum StudyColumn: String, CaseIterable, Sendable {
         }
     }
 
-    /// Which columns give up width first when a table is too wide: long free text first, the
-    /// study's name last, so a row stays identifiable.
-    public static let shrinkOrder: [StudyColumn] = [.outcome, .dose, .design, .route, .indication, .study, .n, .level]
+    /// Long free-text columns, which share the first cuts when a table is too wide.
+    public static let balanced: [StudyColumn] = [.outcome, .dose]
+    /// Which columns give up width next, in order: the study's name last, so a row stays identifiable.
+    public static let shrinkOrder: [StudyColumn] = [.design, .route, .indication, .study, .n, .level]
 
     /// The sort key behind the column, so headers can mark the sorted one.
     public var sortKey: SortKey {

@@ -44,7 +44,11 @@ enum FieldTermParser {
             }
             return .indication(indication)
         case .route:
-            guard let route = Route.matching(value) else {
+            let routes = Route.candidates(value)
+            if routes.count > 1 {
+                throw QueryError("'\(value)' could be \(routes.map(\.name).joined(separator: ", ")); type more of it", column: valueColumn)
+            }
+            guard let route = routes.first else {
                 throw QueryError("unknown route '\(value)'; use one of: \(Route.allCases.map(\.rawValue).joined(separator: ", "))", column: valueColumn)
             }
             return .route(route)

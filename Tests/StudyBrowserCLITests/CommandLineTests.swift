@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import StudyCore
+
+/// The real binary, run as a script would run it.
+@Suite("Command line")
+struct CommandLineTests {
+    @Test("validate passes on the bundled data and counts it")
+    func validateBundled() throws {
+        let result = try BinaryRunner.run(["validate"])
+        #expect(result.status == 0)
+        #expect(result.output == "valid: 25 studies, 5 indication records and 3 sources in 6 files\n")
+    }
+
+    @Test("validate on a broken file exits 65 and names file, record and field")
+    func validateBroken() throws {
+        let sources = BinaryRunner.packageRoot.appendingPathComponent("Data/sources.json").path
+        var text = try String(contentsOfFile: BinaryRunner.packageRoot.appendingPathComponent("Data/migraine.json").path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"total\": 34", with: "\"total\": 35")
+        text = text.replacingOccurrences(of: "\"unit\": \"mg/kg\"", with: "\"unit\": \"mg/kg/hr\"")
+        let broken = try BinaryRunner.temporaryFile(text, name: "migraine.json")
+        let result = try BinaryRunner.run(["validate", sources, broken])
+        #expect(result.status == 65)
+        #expect(result.output.contains("\(broken):etchison-2018:sampleSize.arms: the arms add up to 34 but the total is 35"))
+        #expect(result.output.contains("\(broken):etchison-2018:doses[0].unit: unknown unit \"mg/kg/hr\""))
+        #expect(result.error.contains("2 problems found"))
+    }
+
+    @Test("validate on a path that does not exist exits 66")
+    func validateMissing() throws {
+        let result = try BinaryRunner.run(["validate", "/nonexistent/data.json"])
+        #expect(result.status == 66)
+        #expect(result.output.contains("/nonexistent/data.json: cannot open: no such file or directory"))
+    }
+
+    @Test("list refuses invalid data with exit 65, problems on standard error, nothing on standard output")
+    func listInvalidData() throws {
+        let path = try BinaryRunner.temporaryFile("{\"format\": \"study-browser-data/1\", \"studies\": [")
+        let result = try BinaryRunner.run(["list", "--data", path])
+        #expect(result.status == 65)
+        #expect(result.output.isEmpty)
+        #expect(result.error.contains("\(path):1:48: the JSON ends too early"))
+    }
+
+    @Test("list --indication migraine --sort dose: documented order, original dose text")
+    func migraineByDose() throws {
+        let result = try BinaryRunner.run(["list", "--indication", "migraine", "--sort", "dose", "--width", "0"])
+        #expect(result.status == 0)
+        let rows = result.output.split(separator: "\n").map(String.init)
+        let order = ["Afridi 2013", "Etchison 2018", "Lauritsen 2016", "Nicolodi 1995", "Pomeroy 2017"]
+        let positions = order.map { name in rows.firstIndex { $0.hasPrefix(name) } ?? -1 }
+        #expect(positions == positions.sorted() && !positions.contains(-1), "\(rows)")
+        #expect(result.output.contains("0.12–0.42 mg/kg/h"))
+        #expect(result.output.contains("▸ weight-based infusion rate (mg/kg/h)"))
+        let csv = try BinaryRunner.run(["list", "-i", "migraine", "--sort", "dose", "--format", "csv"])
+        #expect(csv.output.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }
+            == ["afridi-2013", "etchison-2018", "lauritsen-2016", "nicolodi-1995", "pomeroy-2017"])
+        let json = try BinaryRunner.run(["list", "-i", "migraine", "--sort", "dose", "--format", "json"])
+        #expect(json.output.contains("\"reported\": \"0.12 to 0.42mg/kg/h\""))
+    }
+
+    @Test("with no subcommand, the list is printed")
+    func defaultList() throws {
+        let result = try BinaryRunner.run(["--width", "0"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("25 of 25 studies"))
+    }
+
+    @Test("the table fits COLUMNS and marks truncation")
+    func tableWidth() throws {
+        let result = try BinaryRunner.run(["list"], environment: ["COLUMNS": "70"])
+        for line in result.output.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 70, "\(line)") }
+        #expect(result.output.contains("…"))
+    }
+
+    @Test("a non-UTF-8 locale gets ASCII symbols")
+    func asciiLocale() throws {
+        let result = try BinaryRunner.run(["list", "-i", "migraine", "--width", "0"], environment: ["LANG": "C"])
+        #expect(result.output.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(result.output.contains("0.12-0.42 mg/kg/h"))
+    }
+
+    @Test("a bad filter is a usage error that points at the column")
+    func badFilter() throws {
+        let result = try BinaryRunner.run(["list", "--filter", "design:rct rout:iv"])
+        #expect(result.status == 64)
+        #expect(result.error.hasPrefix("study-browser: bad filter at column 12: unknown field 'rout'"))
+        #expect(result.error.contains("           ^"))
+    }
+
+    @Test("a bad sort key or indication is a usage error")
+    func badOptions() throws {
+        #expect(try BinaryRunner.run(["list", "--sort", "colour"]).status == 64)
+        #expect(try BinaryRunner.run(["list", "--indication", "cardiology"]).status == 64)
+        #expect(try BinaryRunner.run(["list", "--format", "xml"]).status == 64)
+    }
+
+    @Test("filtering selects the randomized migraine trials")
+    func filter() throws {
+        let result = try BinaryRunner.run(["list", "-i", "migraine", "-f", "design:rct", "--format", "csv"])
+        #expect(result.output.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] } == ["afridi-2013", "etchison-2018"])
+    }
+
+    @Test("show prints every field; an unknown id exits 1 with a suggestion")
+    func show() throws {
+        let result = try BinaryRunner.run(["show", "etchison-2018", "--width", "100"])
+        #expect(result.status == 0)
+        for text in ["Etchison", "34 (ketamine 17, placebo 17)", "0.2 mg/kg intravenous", "Level 2", "seed-002, ref. 16",
+                     "Low-dose ketamine does not improve migraine in the emergency department"] {
+            #expect(result.output.contains(text), "\(text)")
+        }
+        let missing = try BinaryRunner.run(["show", "etchison"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("did you mean: etchison-2018"))
+    }
+
+    @Test("export --format json lists every study with every figure as the seeds give it")
+    func exportJSON() throws {
+        let result = try BinaryRunner.run(["export", "--format", "json"])
+        #expect(result.status == 0)
+        guard case .array(let items) = try JSONParser.parse(Array(result.output.utf8)) else {
+            Issue.record("not an array"); return
+        }
+        let ids = items.compactMap { item -> String? in
+            if case .object(let object) = item, case .string(let id)? = object["id"] { return id }
+            return nil
+        }
+        let expected = ["hocking-2003", "chronic-pain-meta-2019", "blonk-nd", "borsato-nd", "alkhachroum-nd", "jacobwitz-nd",
+                        "afridi-2013", "pomeroy-2017", "lauritsen-2016", "nicolodi-1995", "etchison-2018",
+                        "kolp-2006", "krupitsky-1992", "grabski-2022", "krupitsky-2002", "krupitsky-2007", "dakwar-2014", "dakwar-2017",
+                        "berman-2000", "vande-voort-2016", "zarate-2006", "yavi-2022", "phillips-2019", "aan-het-rot-2010", "murrough-2013"]
+        #expect(Set(ids) == Set(expected))
+        #expect(ids.count == expected.count)
+        for figure in ["\"value\": \"71.4%\"", "\"value\": \"55 of 68\"", "\"value\": \"43 of 68\"", "\"value\": \"67%\"", "\"total\": 77"] {
+            #expect(result.output.contains(figure), "\(figure)")
+        }
+    }
+
+    @Test("export as CSV and Markdown covers every study")
+    func exportOther() throws {
+        let csv = try BinaryRunner.run(["export", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.output.hasSuffix("\r\n"))
+        let markdown = try BinaryRunner.run(["export", "--format", "markdown"])
+        #expect(markdown.output.components(separatedBy: "\n## ").count == 26)
+    }
+
+    @Test("output piped into a reader that stops early ends quietly")
+    func pipeClosed() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(BinaryRunner.binary.path)' export --format markdown | head -n 1 >/dev/null; echo \"${PIPESTATUS:-done}\""]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let errors = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(errors.isEmpty, "\(errors)")
+    }
+}

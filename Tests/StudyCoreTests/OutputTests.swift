@@ -1,0 +1,131 @@
+import Testing
+@testable import StudyCore
+
+@Suite("Text output")
+struct OutputTests {
+    let studies = StudySorter.sorted(TestSupport.fixture.studies, by: .standard)
+
+    @Test("every table line fits the width; cut cells end with an ellipsis", arguments: [40, 60, 80, 100, 120, 200])
+    func tableFits(_ width: Int) {
+        let table = TableFormatter.studies(studies, columns: StudyColumn.allCases, width: width, glyphs: .unicode,
+                                           sort: .standard, footer: TableFormatter.legend(glyphs: .unicode))
+        for line in table.split(separator: "\n", omittingEmptySubsequences: false) {
+            #expect(DisplayWidth.of(String(line)) <= width, "\(width): \(line)")
+        }
+        if width <= 80 { #expect(table.contains("…")) }
+    }
+
+    @Test("an unlimited width cuts nothing")
+    func unlimited() {
+        let table = TableFormatter.studies(studies, columns: StudyColumn.allCases, width: 0, glyphs: .unicode)
+        #expect(!table.contains("…"))
+        #expect(table.contains("± mixed: 71.4% acute response"))
+        #expect(table.contains("0.12–0.42 mg/kg/h"))
+    }
+
+    @Test("the header marks the sorted column and its direction")
+    func sortMarker() throws {
+        let table = TableFormatter.studies(studies, columns: StudyColumn.allCases, width: 0, glyphs: .ascii,
+                                           sort: try SortSpec(parsing: "dose:desc"))
+        #expect(table.split(separator: "\n")[0].contains("Dosev"))
+    }
+
+    @Test("sorting by dose puts a heading above each dose dimension")
+    func doseHeadings() throws {
+        let sorted = StudySorter.sorted(studies, by: try SortSpec(parsing: "dose"))
+        let table = TableFormatter.studies(sorted, columns: StudyColumn.allCases, width: 0, glyphs: .unicode,
+                                           sort: try SortSpec(parsing: "dose"))
+        let headings = table.split(separator: "\n").filter { $0.hasPrefix("▸") }
+        #expect(headings == ["▸ flat dose (mg)", "▸ weight-based dose (mg/kg)", "▸ weight-based infusion rate (mg/kg/h)", "▸ dose amount not reported"])
+    }
+
+    @Test("not reported is said, never left blank")
+    func notReported() throws {
+        let echo = try #require(TestSupport.fixture.study(id: "echo-1995"))
+        let cells = StudyColumn.allCases.map { $0.cell(echo, glyphs: .unicode) }
+        #expect(cells == ["Echo 1995", "Migr", "n.r.", "n.r.", "n.r.", "n.r.", "? not reported", "n.g."])
+        let fields = StudyDetails.fields(of: echo)
+        #expect(fields.first { $0.label == "Setting" }?.value == "not reported")
+        #expect(fields.first { $0.label == "Level of evidence" }?.value.hasPrefix("not assessable: design not reported") == true)
+    }
+
+    @Test("display width counts wide characters twice and combining marks not at all")
+    func displayWidth() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("漢字") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("😀") == 2)
+        #expect(DisplayWidth.truncate("漢字漢字", to: 5, ellipsis: "…") == "漢字…")
+        #expect(DisplayWidth.pad("漢", to: 4, ellipsis: "…") == "漢  ")
+    }
+
+    @Test("CSV follows RFC 4180")
+    func csv() {
+        #expect(CSVWriter.csv([["a", "b,c", "say \"hi\"", "two\nlines", ""]]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n")
+        let summary = StudyCSV.summary(Array(studies.prefix(2)))
+        #expect(summary.hasPrefix("id,study,indication,design,n,route,dose,dose_dimension,dose_low,dose_high,direction,key_figure,evidence_level\r\n"))
+        #expect(summary.components(separatedBy: "\r\n").count == 4)
+    }
+
+    @Test("full CSV has the same number of cells in every row")
+    func fullCSV() {
+        let rows = StudyCSV.full(studies).split(separator: "\r\n")
+        #expect(rows.count == studies.count + 1)
+        let header = rows[0].split(separator: ",", omittingEmptySubsequences: false).count
+        #expect(header == 42)
+    }
+
+    @Test("JSON export keeps nulls for not reported and adds the derived level")
+    func json() throws {
+        let text = StudyJSON.array(studies)
+        guard case .array(let objects) = try JSONParser.parse(Array(text.utf8)) else { Issue.record("not an array"); return }
+        #expect(objects.count == studies.count)
+        guard case .object(let golf)? = objects.first(where: { $0 == objects.first { if case .object(let o) = $0 { return o["id"] == .string("golf-2019") }; return false } })
+        else { Issue.record("golf-2019 missing"); return }
+        guard case .object(let evidence)? = golf["evidence"] else { Issue.record("no evidence"); return }
+        #expect(evidence["level"] == .number(2))
+        #expect(evidence["baseLevel"] == .number(1))
+        #expect(golf["setting"] == .null)
+    }
+
+    @Test("control characters and escape sequences in data never reach the output raw")
+    func inert() {
+        let hostile = "Evil\u{1B}]52;c;bad\u{07} \u{1B}[2J\u{9B}31m\u{202E}desrever\u{200B}"
+        let made = InertText.make(hostile)
+        #expect(!made.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E || $0.value == 0x200B })
+        #expect(made.contains("\\u{1B}"))
+        var study = TestSupport.fixture.studies[0]
+        study.condition = hostile
+        study.citation.firstAuthor = hostile
+        let outputs = [
+            TableFormatter.studies([study], columns: StudyColumn.allCases, width: 0, glyphs: .unicode),
+            TableFormatter.details(StudyDetails.fields(of: study), width: 80),
+            StudyMarkdown.section(study, sources: []),
+            StudyJSON.array([study]),
+        ]
+        for output in outputs {
+            #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 || $0.value == 0x202E })
+        }
+    }
+
+    @Test("Markdown escapes table and markup characters")
+    func markdown() {
+        #expect(StudyMarkdown.escape("a|b *c* <d> [e](f)") == "a\\|b \\*c\\* \\<d\\> \\[e\\](f)")
+    }
+
+    @Test("ASCII glyphs replace Unicode symbols")
+    func ascii() {
+        #expect(Glyphs.ascii.adapt("0.12–0.42 mg/kg/h, ≥50% µg ± …") == "0.12-0.42 mg/kg/h, >=50% ug +/- ...")
+        let table = TableFormatter.studies(studies, columns: StudyColumn.allCases, width: 80, glyphs: .ascii)
+        #expect(table.unicodeScalars.allSatisfy { $0.isASCII || $0.properties.isAlphabetic })
+    }
+
+    @Test("details wrap under their label")
+    func detailsWrap() throws {
+        let study = try #require(TestSupport.fixture.study(id: "bravo-2013"))
+        let text = TableFormatter.details(StudyDetails.fields(of: study), width: 60)
+        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 60) }
+        #expect(text.contains("Comparator"))
+        #expect(text.contains("midazolam"))
+    }
+}
