@@ -89,18 +89,22 @@ public enum TableFormatter {
         return lines.enumerated().map { $0.offset == 0 ? $0.element : padding + $0.element }
     }
 
-    /// A study's fields as "Label   value" lines, values wrapped under each other.
+    /// A study's fields as "Label   value" lines, values wrapped under each other; a label
+    /// repeated on consecutive fields (several doses) is printed once.
     public static func details(_ fields: [StudyDetails.Field], width: Int) -> String {
         let labelWidth = (fields.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
-        let usable = width > 0 && width >= labelWidth + 20 ? width : 0
+        let valueWidth = width > 0 && width >= labelWidth + 20 ? width - labelWidth : 0
+        let indent = String(repeating: " ", count: labelWidth)
         var lines: [String] = []
         var previousLabel: String?
         for field in fields {
             let label = field.label == previousLabel ? "" : field.label
             previousLabel = field.label
-            let prefix = label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label))
-            let wrapped = usable > 0 ? wrap(prefix + field.value, width: usable, indent: labelWidth) : [prefix + field.value]
-            lines += wrapped
+            let values = valueWidth > 0 ? wrap(field.value, width: valueWidth) : [field.value]
+            for (index, value) in values.enumerated() {
+                let prefix = index == 0 ? label + String(repeating: " ", count: labelWidth - DisplayWidth.of(label)) : indent
+                lines.append(prefix + value)
+            }
         }
         return lines.joined(separator: "\n")
     }
