@@ -89,6 +89,14 @@ struct ValidatorTests {
         #expect(problems.map(\.description) == ["b.json:test-2020:id: duplicate id; also used in a.json"])
     }
 
+    @Test("duplicate source ids name both files")
+    func duplicateSources() {
+        let again = DataFile(name: "again.json", bytes: TestSupport.sourcesFile.bytes)
+        let problems = DatasetLoader.load([TestSupport.sourcesFile, again, DataFile(name: "s.json", bytes: Array(TestSupport.studyJSON().utf8))]).problems
+        #expect(problems.map(\.description) == ["again.json:doc:id: duplicate source id; also defined in sources.json",
+                                                "again.json:ad:id: duplicate source id; also defined in sources.json"])
+    }
+
     @Test("statements from a promotional source must be claims")
     func promotionalClaims() {
         let json = """

@@ -25,7 +25,7 @@ public enum DataFileDecoder {
         }
         var dataset = Dataset()
         if top.has("sources") {
-            dataset.sources = decodeRecords(top, key: "sources", sink: sink, idKey: "id") { decodeSource($0) }
+            dataset.sources = decodeRecords(top, key: "sources", sink: sink, idKey: "id") { decodeSource($0, origin: file) }
         }
         if top.has("indications") {
             dataset.contexts = decodeRecords(top, key: "indications", sink: sink, idKey: "indication") {
@@ -69,7 +69,7 @@ public enum DataFileDecoder {
 
     // MARK: Sources
 
-    private static func decodeSource(_ reader: FieldReader) -> SourceDocument? {
+    private static func decodeSource(_ reader: FieldReader, origin: String) -> SourceDocument? {
         let id = reader.text("id", nullable: false)
         if let id, SourceRef(parsing: id) == nil || id.contains("#") {
             reader.report("id", "a source id may hold letters, digits, '-', '_' and '.' only")
@@ -91,7 +91,7 @@ public enum DataFileDecoder {
         }
         guard let id, let title, let kind else { return nil }
         return SourceDocument(id: id, file: file, title: title, publisher: publisher, date: date, kind: kind,
-                              note: note, unlinkedReferences: unlinked)
+                              note: note, unlinkedReferences: unlinked, origin: origin)
     }
 
     private static func isISODate(_ text: String) -> Bool {

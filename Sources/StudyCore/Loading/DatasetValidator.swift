@@ -6,11 +6,12 @@ public enum DatasetValidator {
 
         var sourceOrigins: [String: SourceDocument] = [:]
         for source in dataset.sources {
-            if sourceOrigins[source.id] != nil {
-                problems.append(DataProblem(file: "sources", record: source.id, field: "id",
-                                            message: "duplicate source id"))
+            if let first = sourceOrigins[source.id] {
+                problems.append(DataProblem(file: source.origin, record: source.id, field: "id",
+                                            message: "duplicate source id; also defined in \(first.origin)"))
+            } else {
+                sourceOrigins[source.id] = source
             }
-            sourceOrigins[source.id] = source
         }
 
         var studyOrigins: [String: String] = [:]

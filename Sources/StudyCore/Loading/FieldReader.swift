@@ -162,18 +162,6 @@ final class FieldReader {
         }
     }
 
-    /// Non-empty strings of an array.
-    func texts(_ key: String) -> [String]? {
-        guard let elements = array(key) else { return nil }
-        return elements.compactMap { element in
-            guard case .string(let text) = element.value, !text.trimmingWhitespace().isEmpty else {
-                sink.report(record: record, field: element.path, "expected non-empty text, found \(element.value.kindDescription)")
-                return nil
-            }
-            return text
-        }
-    }
-
     /// Reports every key that no accessor read.
     func finish() {
         for key in object.keys where !readKeys.contains(key) {

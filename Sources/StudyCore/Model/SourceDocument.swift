@@ -29,10 +29,12 @@ public struct SourceDocument: Sendable, Equatable {
     public var kind: Kind
     public var note: String?
     public var unlinkedReferences: [UnlinkedReference]
+    /// The data file the record was read from (for messages).
+    public var origin: String
 
     /// Creates a source document.
     public init(id: String, file: String? = nil, title: String, publisher: String? = nil, date: String? = nil,
-                kind: Kind, note: String? = nil, unlinkedReferences: [UnlinkedReference] = []) {
+                kind: Kind, note: String? = nil, unlinkedReferences: [UnlinkedReference] = [], origin: String = "") {
         self.id = id
         self.file = file
         self.title = title
@@ -41,5 +43,6 @@ public struct SourceDocument: Sendable, Equatable {
         self.kind = kind
         self.note = note
         self.unlinkedReferences = unlinkedReferences
+        self.origin = origin
     }
 }

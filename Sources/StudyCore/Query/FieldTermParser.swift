@@ -2,7 +2,7 @@
 enum FieldTermParser {
     /// The term a word spells, nil when the word is plain text, or an error when it names a
     /// field wrongly. `column` is where the word starts.
-    static func parse(_ word: String, quoted: Bool, column: Int) throws(QueryError) -> FieldTerm? {
+    static func parse(_ word: String, column: Int) throws(QueryError) -> FieldTerm? {
         let characters = Array(word)
         var nameEnd = 0
         while nameEnd < characters.count, characters[nameEnd].isASCII, characters[nameEnd].isLetter { nameEnd += 1 }

@@ -5,6 +5,7 @@ public struct IndexedStudy: Sendable {
     let haystack: String
     let fields: [QueryField: String]
     let designWords: [String]
+    let sources: [SourceRef]
 
     /// Folds a study's text for matching.
     public init(_ study: Study) {
@@ -39,5 +40,6 @@ public struct IndexedStudy: Sendable {
         for figure in study.outcome.figures { parts += [figure.label, figure.value] }
         haystack = SearchText.fold(parts.compactMap { $0 }.joined(separator: "\u{1F}"))
         designWords = DesignVocabulary.keywords(of: study.design)
+        sources = DatasetValidator.sourceReferences(of: study).map(\.1)
     }
 }

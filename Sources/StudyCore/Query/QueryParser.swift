@@ -79,8 +79,8 @@ public enum QueryParser {
                 return try sequence(closing: column)
             case .phrase(let text, _):
                 return .text(SearchText.fold(text))
-            case .word(let text, let quoted, let column):
-                if let term = try FieldTermParser.parse(text, quoted: quoted, column: column) {
+            case .word(let text, let column):
+                if let term = try FieldTermParser.parse(text, column: column) {
                     return .field(term)
                 }
                 return .text(SearchText.fold(text))

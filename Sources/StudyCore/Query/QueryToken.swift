@@ -1,7 +1,7 @@
 /// A lexical token of the query language, with its 1-based start column.
 enum QueryToken: Equatable {
-    /// A bare word; `quoted` when part of it was written in double quotes.
-    case word(String, quoted: Bool, column: Int)
+    /// A bare word, which may have quoted parts (`cond:"status epilepticus"`).
+    case word(String, column: Int)
     /// A whole token written in double quotes.
     case phrase(String, column: Int)
     case not(column: Int)
@@ -11,7 +11,7 @@ enum QueryToken: Equatable {
 
     var column: Int {
         switch self {
-        case .word(_, _, let column), .phrase(_, let column): column
+        case .word(_, let column), .phrase(_, let column): column
         case .not(let column), .or(let column), .open(let column), .close(let column): column
         }
     }
@@ -39,17 +39,17 @@ enum QueryLexer {
                 let (text, next) = try quoted(characters, from: index)
                 index = next
                 if index < characters.count, !isBoundary(characters[index]) {
-                    let (word, next, _) = try bare(characters, from: index, prefix: text, quoted: true)
+                    let (word, next) = try bare(characters, from: index, prefix: text)
                     index = next
-                    tokens.append(.word(word, quoted: true, column: column))
+                    tokens.append(.word(word, column: column))
                 } else {
                     guard !text.isEmpty else { throw QueryError("empty quoted phrase", column: column) }
                     tokens.append(.phrase(text, column: column))
                 }
             } else {
-                let (word, next, wasQuoted) = try bare(characters, from: index, prefix: "", quoted: false)
+                let (word, next) = try bare(characters, from: index, prefix: "")
                 index = next
-                tokens.append(.word(word, quoted: wasQuoted, column: column))
+                tokens.append(.word(word, column: column))
             }
             atTokenStart = false
         }
@@ -61,23 +61,20 @@ enum QueryLexer {
     }
 
     /// Reads a bare word, taking in any quoted parts (`cond:"status epilepticus"`).
-    private static func bare(_ characters: [Character], from start: Int, prefix: String, quoted startsQuoted: Bool)
-        throws(QueryError) -> (String, Int, Bool) {
+    private static func bare(_ characters: [Character], from start: Int, prefix: String) throws(QueryError) -> (String, Int) {
         var word = prefix
         var index = start
-        var wasQuoted = startsQuoted
         while index < characters.count, !isBoundary(characters[index]) {
             if characters[index] == "\"" {
                 let (text, next) = try quoted(characters, from: index)
                 word += text
                 index = next
-                wasQuoted = true
             } else {
                 word.append(characters[index])
                 index += 1
             }
         }
-        return (word, index, wasQuoted)
+        return (word, index)
     }
 
     /// Reads `"…"` starting at the opening quote; returns the text and the index after the closing quote.

@@ -55,8 +55,7 @@ public struct StudyQuery: Sendable {
             guard let haystack = entry.fields[field] else { return false }
             return exact ? haystack.split(separator: "\u{1F}").contains { $0 == needle } : haystack.contains(needle)
         case .source(let document, let reference):
-            let references = DatasetValidator.sourceReferences(of: study).map(\.1)
-            return references.contains { source in
+            return entry.sources.contains { source in
                 (document.isEmpty || SearchText.fold(source.document) == document)
                     && (reference.map { source.references.contains($0) } ?? true)
             }
