@@ -25,15 +25,19 @@ let package = Package(
             name: "BundledData",
             plugins: ["EmbedDataPlugin"]
         ),
+        // The browser as pure values: state, keymap, reducer and views drawing into a screen buffer.
+        .target(name: "BrowserCore", dependencies: ["StudyCore"]),
         .executableTarget(
             name: "StudyBrowserCLI",
             dependencies: [
                 "StudyCore",
+                "BrowserCore",
                 "BundledData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "StudyCore"], exclude: ["Goldens"]),
         .testTarget(
             name: "StudyBrowserCLITests",
             dependencies: ["StudyBrowserCLI", "StudyCore"]

@@ -28,15 +28,16 @@ public struct Citation: Sendable, Equatable {
         self.note = note
     }
 
-    /// Journal, year, volume(issue):pages as far as known: "West J Emerg Med 2018;19(6):952-960".
+    /// Journal, year, volume(issue):pages as far as known: "West J Emerg Med 2018;19(6):952-960";
+    /// nil when the source names no journal.
     public var formatted: String? {
-        var text = journal ?? ""
-        if let year { text += text.isEmpty ? "\(year)" : " \(year)" }
+        guard var text = journal else { return nil }
+        if let year { text += " \(year)" }
         if let volume {
             text += (year == nil ? " " : ";") + volume
             if let issue { text += "(\(issue))" }
         }
         if let pages { text += ":" + pages }
-        return text.isEmpty ? nil : text
+        return text
     }
 }

@@ -12,15 +12,17 @@ public struct Glyphs: Sendable, Equatable {
     public let selection: String
     public let greaterOrEqual: String
     public let micro: String
+    public let rule: String
+    public let bar: String
 
     /// Unicode symbols.
     public static let unicode = Glyphs(ellipsis: "…", rangeDash: "–", gradedDown: "↓", benefit: "+", mixed: "±",
                                        noBenefit: "−", notReported: "?", ascending: "↑", descending: "↓",
-                                       selection: "▸", greaterOrEqual: "≥", micro: "µ")
+                                       selection: "▸", greaterOrEqual: "≥", micro: "µ", rule: "─", bar: "│")
     /// Plain ASCII.
     public static let ascii = Glyphs(ellipsis: "~", rangeDash: "-", gradedDown: "*", benefit: "+", mixed: "+/-",
                                      noBenefit: "-", notReported: "?", ascending: "^", descending: "v",
-                                     selection: ">", greaterOrEqual: ">=", micro: "u")
+                                     selection: ">", greaterOrEqual: ">=", micro: "u", rule: "-", bar: "|")
 
     /// The symbol for an effect direction.
     public func symbol(for direction: EffectDirection) -> String {
@@ -48,6 +50,11 @@ public struct Glyphs: Sendable, Equatable {
             case "“", "”": output += "\""
             case "↓": output += "v"
             case "↑": output += "^"
+            case "←": output += "<-"
+            case "→": output += "->"
+            case "•": output += "*"
+            case "─": output += "-"
+            case "│": output += "|"
             case "▸": output += ">"
             default: output.append(character)
             }

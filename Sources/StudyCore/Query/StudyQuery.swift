@@ -4,6 +4,12 @@ public struct StudyQuery: Sendable {
     public let text: String
     public let expression: QueryExpression
 
+    /// The empty query, which matches every study.
+    public init() {
+        text = ""
+        expression = .all
+    }
+
     /// Parses `text`; throws a `QueryError` that says what is wrong and at which column.
     public init(_ text: String) throws(QueryError) {
         self.text = text

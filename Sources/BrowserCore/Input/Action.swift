@@ -1,0 +1,42 @@
+/// Everything the browser can be asked to do. Keys map to actions through `Keymap`.
+public enum Action: Sendable, Equatable {
+    case moveUp, moveDown, pageUp, pageDown, moveToTop, moveToBottom
+    case nextPane, previousPane
+    case open, back
+    case startFilter, insertFilterText(String), deleteFilterBackward, clearFilterLine, acceptFilter, cancelFilter
+    case nextSortColumn, previousSortColumn, reverseSort
+    case showContext, showHelp, closeOverlay
+    case quit, repaint
+    case resize(Size)
+
+    /// The long name shown in help, as VisiData names its commands.
+    public var name: String {
+        switch self {
+        case .moveUp: "move-up"
+        case .moveDown: "move-down"
+        case .pageUp: "page-up"
+        case .pageDown: "page-down"
+        case .moveToTop: "go-top"
+        case .moveToBottom: "go-bottom"
+        case .nextPane: "next-pane"
+        case .previousPane: "previous-pane"
+        case .open: "open"
+        case .back: "back"
+        case .startFilter: "filter"
+        case .insertFilterText: "type-filter"
+        case .deleteFilterBackward: "delete-char"
+        case .clearFilterLine: "clear-filter-line"
+        case .acceptFilter: "accept-filter"
+        case .cancelFilter: "clear-filter"
+        case .nextSortColumn: "sort-next-column"
+        case .previousSortColumn: "sort-previous-column"
+        case .reverseSort: "sort-reverse"
+        case .showContext: "context-card"
+        case .showHelp: "help"
+        case .closeOverlay: "close"
+        case .quit: "quit"
+        case .repaint: "repaint"
+        case .resize: "resize"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/// The one table of key bindings; the help overlay is generated from it.
+public enum Keymap {
+    /// One binding: keys, the contexts where they work, the action and what help says.
+    public struct Binding: Sendable {
+        public let keys: [Key]
+        public let contexts: Set<KeyContext>
+        public let action: Action
+        public let help: String
+    }
+
+    static let browsing: Set<KeyContext> = [.indications, .table, .details]
+    static let lists: Set<KeyContext> = [.indications, .table]
+
+    /// Every binding, in the order help lists them.
+    public static let bindings: [Binding] = [
+        Binding(keys: [.up, .character("k")], contexts: browsing, action: .moveUp, help: "move up (details: scroll)"),
+        Binding(keys: [.down, .character("j")], contexts: browsing, action: .moveDown, help: "move down (details: scroll)"),
+        Binding(keys: [.left, .character("h")], contexts: [.indications], action: .moveUp, help: "previous indication"),
+        Binding(keys: [.right, .character("l")], contexts: [.indications], action: .moveDown, help: "next indication"),
+        Binding(keys: [.pageUp, .control("b")], contexts: browsing.union([.overlay]), action: .pageUp, help: "page up"),
+        Binding(keys: [.pageDown, .control("f"), .character(" ")], contexts: browsing.union([.overlay]), action: .pageDown, help: "page down"),
+        Binding(keys: [.home, .character("g")], contexts: browsing, action: .moveToTop, help: "first row"),
+        Binding(keys: [.end, .character("G")], contexts: browsing, action: .moveToBottom, help: "last row"),
+        Binding(keys: [.tab], contexts: browsing, action: .nextPane, help: "next pane"),
+        Binding(keys: [.backTab], contexts: browsing, action: .previousPane, help: "previous pane"),
+        Binding(keys: [.enter], contexts: lists, action: .open, help: "open: indication → its studies; study → details"),
+        Binding(keys: [.escape, .backspace], contexts: browsing, action: .back, help: "back: close details, else clear the filter"),
+        Binding(keys: [.character("/")], contexts: browsing, action: .startFilter, help: "filter (query language; see the end of this help)"),
+        Binding(keys: [.character("s"), .character(">")], contexts: browsing, action: .nextSortColumn, help: "sort by the next column"),
+        Binding(keys: [.character("<")], contexts: browsing, action: .previousSortColumn, help: "sort by the previous column"),
+        Binding(keys: [.character("S"), .character("r")], contexts: browsing, action: .reverseSort, help: "reverse the sort"),
+        Binding(keys: [.character("c")], contexts: browsing, action: .showContext, help: "context card of the indication"),
+        Binding(keys: [.character("?"), .function(1)], contexts: browsing, action: .showHelp, help: "this help"),
+        Binding(keys: [.character("q")], contexts: browsing, action: .quit, help: "quit"),
+        Binding(keys: [.control("c")], contexts: Set(KeyContext.allCases), action: .quit, help: "quit at once"),
+        Binding(keys: [.control("l")], contexts: Set(KeyContext.allCases), action: .repaint, help: "repaint the screen"),
+        Binding(keys: [.enter], contexts: [.filter], action: .acceptFilter, help: "keep the filter and go back to the table"),
+        Binding(keys: [.escape], contexts: [.filter], action: .cancelFilter, help: "clear the filter"),
+        Binding(keys: [.backspace, .control("h")], contexts: [.filter], action: .deleteFilterBackward, help: "delete the last character"),
+        Binding(keys: [.control("u")], contexts: [.filter], action: .clearFilterLine, help: "delete the whole line"),
+        Binding(keys: [.up], contexts: [.overlay], action: .moveUp, help: "scroll up"),
+        Binding(keys: [.down], contexts: [.overlay], action: .moveDown, help: "scroll down"),
+        Binding(keys: [.escape, .character("q"), .character("?"), .enter, .character("c")], contexts: [.overlay], action: .closeOverlay, help: "close"),
+    ]
+
+    private static let table: [KeyContext: [Key: Action]] = {
+        var table: [KeyContext: [Key: Action]] = [:]
+        for binding in bindings {
+            for context in binding.contexts {
+                for key in binding.keys where table[context]?[key] == nil {
+                    table[context, default: [:]][key] = binding.action
+                }
+            }
+        }
+        return table
+    }()
+
+    /// The action a key triggers in a context; in the filter line, printable text is typed.
+    public static func action(for key: Key, in context: KeyContext) -> Action? {
+        if case .resize(let size) = key { return .resize(size) }
+        if let action = table[context]?[key] { return action }
+        if context == .filter, case .character(let character) = key, !character.isNewline {
+            return .insertFilterText(String(character))
+        }
+        return nil
+    }
+}

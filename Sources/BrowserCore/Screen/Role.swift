@@ -1,0 +1,26 @@
+/// What a cell shows, so a backend can choose its look (colour, bold, reverse) by meaning.
+public enum Role: String, CaseIterable, Sendable {
+    case normal
+    case title
+    case tab
+    case tabActive
+    case tabActiveFocused
+    case header
+    case headerSorted
+    case selection
+    case selectionUnfocused
+    case groupHeading
+    case benefit
+    case mixed
+    case noBenefit
+    case notReported
+    case dim
+    case label
+    case status
+    case statusError
+    case hint
+    case filterInput
+    case overlay
+    case overlayTitle
+    case warning
+}

@@ -1,0 +1,156 @@
+import StudyCore
+
+/// The pure update function: applies an action to the state and says what the session must do.
+public enum BrowserReducer {
+    /// Applies `action`; afterwards the selection and every scroll offset are within bounds.
+    @discardableResult
+    public static func reduce(_ state: inout BrowserState, _ action: Action) -> Effect {
+        let effect = apply(&state, action)
+        clamp(&state)
+        return effect
+    }
+
+    private static func apply(_ state: inout BrowserState, _ action: Action) -> Effect {
+        let layout = Layout(size: state.size)
+        let context = state.keyContext
+        state.message = nil
+        switch action {
+        case .quit: return .quit
+        case .repaint: return .repaint
+        case .resize(let size): state.size = size
+        case .moveUp: move(&state, by: -1, context: context)
+        case .moveDown: move(&state, by: 1, context: context)
+        case .pageUp: move(&state, by: -max(1, page(state, layout) - 1), context: context)
+        case .pageDown: move(&state, by: max(1, page(state, layout) - 1), context: context)
+        case .moveToTop: move(&state, by: -Int(Int32.max), context: context)
+        case .moveToBottom: move(&state, by: Int(Int32.max), context: context)
+        case .nextPane, .previousPane:
+            let panes = visiblePanes(state, layout)
+            let current = panes.firstIndex(of: state.focus) ?? 0
+            let step = action == .nextPane ? 1 : panes.count - 1
+            state.focus = panes[(current + step) % panes.count]
+        case .open:
+            if state.focus == .indications {
+                state.focus = .table
+            } else if state.selectedStudy != nil {
+                state.detailsOpen = true
+                state.detailScroll = 0
+                state.focus = .details
+            }
+        case .back:
+            if state.focus == .details {
+                state.detailsOpen = false
+                state.focus = .table
+            } else if !state.filterText.isEmpty {
+                state.setFilterText("")
+            } else if state.focus == .indications {
+                state.focus = .table
+            }
+        case .startFilter:
+            state.editingFilter = true
+            if !layout.split { state.detailsOpen = false }
+            if state.focus == .details { state.focus = .table }
+        case .insertFilterText(let text): state.setFilterText(state.filterText + text)
+        case .deleteFilterBackward: state.setFilterText(String(state.filterText.dropLast()))
+        case .clearFilterLine: state.setFilterText("")
+        case .acceptFilter: state.editingFilter = false
+        case .cancelFilter:
+            state.setFilterText("")
+            state.editingFilter = false
+        case .nextSortColumn, .previousSortColumn:
+            let columns = tableColumns(state)
+            let current = state.sort.column.flatMap { columns.firstIndex(of: $0) }
+            let next: Int
+            if action == .nextSortColumn {
+                next = current.map { ($0 + 1) % columns.count } ?? 0
+            } else {
+                next = current.map { ($0 + columns.count - 1) % columns.count } ?? columns.count - 1
+            }
+            state.setSort(TableSort(column: columns[next], descending: false))
+        case .reverseSort:
+            state.setSort(TableSort(column: state.sort.column, descending: !state.sort.descending))
+        case .showContext:
+            if contextIndication(state) == nil {
+                state.message = "No study selected: choose an indication tab for its context card."
+            } else {
+                state.overlay = .context
+                state.overlayScroll = 0
+            }
+        case .showHelp:
+            state.overlay = .help
+            state.overlayScroll = 0
+        case .closeOverlay:
+            state.overlay = nil
+        }
+        return .none
+    }
+
+    /// The indication whose context card `c` shows: the tab's, else the selected study's.
+    public static func contextIndication(_ state: BrowserState) -> Indication? {
+        state.indication ?? state.selectedStudy?.indication
+    }
+
+    /// Columns the table shows: the indication column only on the All tab.
+    public static func tableColumns(_ state: BrowserState) -> [StudyColumn] {
+        StudyColumn.allCases.filter { $0 != .indication || state.indication == nil }
+    }
+
+    static func visiblePanes(_ state: BrowserState, _ layout: Layout) -> [Pane] {
+        layout.split || state.detailsOpen ? [.indications, .table, .details] : [.indications, .table]
+    }
+
+    private static func page(_ state: BrowserState, _ layout: Layout) -> Int {
+        switch state.keyContext {
+        case .details: layout.split ? layout.bodyHeight : layout.fullDetailsHeight - 1
+        case .overlay: OverlayGeometry(size: state.size).contentHeight
+        default: layout.bodyHeight
+        }
+    }
+
+    private static func move(_ state: inout BrowserState, by delta: Int, context: KeyContext) {
+        switch context {
+        case .indications:
+            let target = max(0, min(Catalog.tabs.count - 1, state.tab + max(-Catalog.tabs.count, min(Catalog.tabs.count, delta))))
+            state.selectTab(target)
+        case .table, .filter:
+            state.selection = clampAdd(state.selection, delta)
+        case .details:
+            state.detailScroll = clampAdd(state.detailScroll, delta)
+        case .overlay:
+            state.overlayScroll = clampAdd(state.overlayScroll, delta)
+        }
+    }
+
+    private static func clampAdd(_ value: Int, _ delta: Int) -> Int {
+        let (sum, overflow) = value.addingReportingOverflow(delta)
+        return overflow ? (delta > 0 ? Int.max / 2 : 0) : max(0, sum)
+    }
+
+    /// Keeps the selection on a row, the selected row on screen and scroll offsets in range.
+    static func clamp(_ state: inout BrowserState) {
+        let layout = Layout(size: state.size)
+        state.selection = state.rows.isEmpty ? 0 : min(max(0, state.selection), state.rows.count - 1)
+        let lines = TableLine.lines(rows: state.rows, sort: state.sort)
+        let selectedLine = lines.firstIndex(of: .study(state.selection)) ?? 0
+        let height = layout.bodyHeight
+        if selectedLine < state.scroll { state.scroll = selectedLine }
+        if selectedLine >= state.scroll + height { state.scroll = selectedLine - height + 1 }
+        // A heading directly above the first visible study stays in view when it fits.
+        if state.scroll > 0, case .heading? = lines[safe: state.scroll - 1], selectedLine - (state.scroll - 1) < height {
+            state.scroll -= 1
+        }
+        state.scroll = max(0, min(state.scroll, max(0, lines.count - height)))
+        if state.focus == .details && !layout.split && !state.detailsOpen { state.focus = .table }
+        if state.selectedStudy == nil && state.detailsOpen { state.detailsOpen = false; state.focus = .table }
+        let detailHeight = layout.split ? layout.bodyHeight + 1 : layout.fullDetailsHeight - 1
+        let detailLines = DetailsView.lines(for: state, width: layout.split ? layout.detailsWidth : layout.size.width).count
+        state.detailScroll = max(0, min(state.detailScroll, detailLines - detailHeight))
+        let overlay = OverlayGeometry(size: state.size)
+        let overlayLines = OverlayView.lines(for: state, width: overlay.contentWidth).count
+        state.overlayScroll = max(0, min(state.overlayScroll, overlayLines - overlay.contentHeight))
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,95 @@
+import StudyCore
+
+/// Everything the browser shows, as a value: the reducer changes it, views draw it.
+public struct BrowserState: Sendable {
+    public let catalog: Catalog
+    public var size: Size
+    /// Index into `Catalog.tabs` (0 is All).
+    public private(set) var tab = 0
+    public var focus: Pane = .table
+    public var overlay: Overlay?
+    public var overlayScroll = 0
+    /// True while the filter line is being edited.
+    public var editingFilter = false
+    /// The filter as typed, which may be invalid.
+    public private(set) var filterText = ""
+    /// Why `filterText` is not a valid query, if it is not.
+    public private(set) var filterError: QueryError?
+    /// The last valid query; the table shows its result while the typed one is invalid.
+    public private(set) var query: StudyQuery
+    public private(set) var sort = TableSort()
+    /// The studies shown, filtered and sorted.
+    public private(set) var rows: [Study] = []
+    /// Index of the selected row in `rows`.
+    public var selection = 0
+    /// First visible table line (rows and dose headings count alike).
+    public var scroll = 0
+    /// Details open full screen (narrow terminals) or focused (wide ones).
+    public var detailsOpen = false
+    public var detailScroll = 0
+    /// A one-off message for the status line.
+    public var message: String?
+    /// Whether symbols may be Unicode (UTF-8 locale).
+    public let glyphs: Glyphs
+
+    /// The initial state for a catalog and screen size.
+    public init(catalog: Catalog, size: Size, glyphs: Glyphs = .unicode) {
+        self.catalog = catalog
+        self.size = size
+        self.glyphs = glyphs
+        query = StudyQuery()
+        recompute()
+    }
+
+    /// The indication of the current tab (nil for All).
+    public var indication: Indication? { Catalog.tabs[tab] }
+
+    /// The selected study, if any row is shown.
+    public var selectedStudy: Study? { rows.indices.contains(selection) ? rows[selection] : nil }
+
+    /// Where keys go now.
+    public var keyContext: KeyContext {
+        if overlay != nil { return .overlay }
+        if editingFilter { return .filter }
+        switch focus {
+        case .indications: return .indications
+        case .table: return .table
+        case .details: return .details
+        }
+    }
+
+    // MARK: Changes that need the rows recomputed
+
+    /// Shows the studies of another tab, keeping the selected study when it is still shown.
+    public mutating func selectTab(_ index: Int) {
+        tab = min(max(0, index), Catalog.tabs.count - 1)
+        recompute()
+    }
+
+    /// Sets the typed filter; a valid one replaces the query, an invalid one is kept with its error.
+    public mutating func setFilterText(_ text: String) {
+        filterText = text
+        do {
+            query = try StudyQuery(text)
+            filterError = nil
+            recompute()
+        } catch {
+            filterError = error
+        }
+    }
+
+    /// Changes the sort.
+    public mutating func setSort(_ sort: TableSort) {
+        self.sort = sort
+        recompute()
+    }
+
+    private mutating func recompute() {
+        let previous = selectedStudy?.id
+        let scoped = catalog.entries.filter { indication == nil || $0.study.indication == indication }
+        rows = StudySorter.sorted(query.filter(scoped).map(\.study), by: sort.spec)
+        selection = previous.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
+        scroll = 0
+        detailScroll = 0
+    }
+}

@@ -1,0 +1,8 @@
+/// What the session must do after an action; the reducer itself performs no I/O.
+public enum Effect: Sendable, Equatable {
+    case none
+    /// Leave the browser and restore the terminal.
+    case quit
+    /// Redraw every cell, not just the changed ones (Ctrl-L).
+    case repaint
+}

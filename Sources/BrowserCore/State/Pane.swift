@@ -1,0 +1,12 @@
+/// The panes that can hold the keyboard focus.
+public enum Pane: Sendable, Equatable {
+    case indications
+    case table
+    case details
+}
+
+/// A window drawn over the panes.
+public enum Overlay: Sendable, Equatable {
+    case help
+    case context
+}

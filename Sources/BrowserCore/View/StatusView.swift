@@ -1,0 +1,49 @@
+import StudyCore
+
+/// The status line (indication, filter, sort, k of n) and the key or filter line under it.
+enum StatusView {
+    static func draw(_ state: BrowserState, into screen: inout ScreenBuffer, layout: Layout) {
+        let glyphs = state.glyphs
+        let width = layout.size.width
+        screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: .status)
+        if let error = state.filterError {
+            let text = " Filter error at column \(error.column): \(error.message). Showing the last valid filter's \(state.rows.count) studies."
+            screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: .statusError)
+            screen.write(text, x: 0, y: layout.statusRow, width: width, role: .statusError, ellipsis: glyphs.ellipsis)
+        } else if let message = state.message {
+            screen.write(" " + message, x: 0, y: layout.statusRow, width: width, role: .status, ellipsis: glyphs.ellipsis)
+        } else {
+            let indication = state.indication?.name ?? "All indications"
+            let filter = state.query.text.isEmpty ? "no filter" : "filter: \(state.query.text)"
+            let total = state.catalog.count(state.indication)
+            let sort = "sort: " + state.sort.label(arrows: (glyphs.ascending, glyphs.descending))
+            let text = " \(indication) \(glyphs.bar) \(filter) \(glyphs.bar) \(sort) \(glyphs.bar) \(state.rows.count) of \(total) studies"
+            screen.write(text, x: 0, y: layout.statusRow, width: width, role: .status, ellipsis: glyphs.ellipsis)
+        }
+        if state.editingFilter {
+            screen.fill(x: 0, y: layout.bottomRow, width: width, height: 1, role: .filterInput)
+            let prompt = "/ " + state.filterText
+            let room = width - 2
+            // Keep the end of a long query, where the typing happens, in view.
+            let shown = DisplayWidth.of(prompt) > room ? glyphs.ellipsis + String(prompt.suffix(room - 1)) : prompt
+            let used = screen.write(shown, x: 0, y: layout.bottomRow, width: room, role: .filterInput, ellipsis: glyphs.ellipsis)
+            screen.write("_", x: used, y: layout.bottomRow, width: 1, role: .filterInput)
+            let note = state.filterError == nil ? "Enter keep  Esc clear " : "invalid: last valid result shown "
+            let noteWidth = DisplayWidth.of(note)
+            if used + 2 + noteWidth <= width {
+                screen.write(note, x: width - noteWidth, y: layout.bottomRow, width: noteWidth, role: .hint)
+            }
+            return
+        }
+        let hints: String
+        switch state.keyContext {
+        case .details where !layout.split:
+            hints = "\(glyphs.adapt("↑↓")) scroll  PgUp/PgDn page  Esc back  / filter  c context  ? help  q quit"
+        case .indications:
+            hints = "\(glyphs.adapt("←→")) indication  Enter studies  Tab pane  / filter  c context  ? help  q quit"
+        default:
+            hints = "\(glyphs.adapt("↑↓")) move  Enter details  / filter  s sort  S reverse  c context  ? help  q quit"
+        }
+        screen.write(" " + hints, x: 0, y: layout.bottomRow, width: width, role: .hint, ellipsis: glyphs.ellipsis)
+    }
+}

@@ -1,0 +1,71 @@
+import StudyCore
+
+/// The study table: header with the sort marker, rows with a selection marker, dose headings.
+enum TableView {
+    /// Columns left of the cells: the selection marker and a space.
+    static let markerWidth = 2
+
+    static func draw(_ state: BrowserState, into screen: inout ScreenBuffer, layout: Layout) {
+        let glyphs = state.glyphs
+        let columns = BrowserReducer.tableColumns(state)
+        let width = layout.tableWidth
+        let headers = columns.map { column -> String in
+            guard state.sort.column == column else { return column.header }
+            return column.header + (state.sort.descending ? glyphs.descending : glyphs.ascending)
+        }
+        let cells = state.rows.map { study in columns.map { $0.cell(study, glyphs: glyphs) } }
+        // Widths come from every study of the tab, not only the rows shown, so columns stay put
+        // while the user scrolls or types a filter.
+        let scope = state.catalog.dataset.studies.filter { state.indication == nil || $0.indication == state.indication }
+        let natural = columns.indices.map { index in
+            max(DisplayWidth.of(headers[index]), scope.map { DisplayWidth.of(columns[index].cell($0, glyphs: glyphs)) }.max() ?? 0)
+        }
+        let widths = TableLayout.widths(
+            natural: natural, minimum: columns.map(\.minimumWidth),
+            balanced: StudyColumn.balanced.compactMap { columns.firstIndex(of: $0) },
+            shrinkOrder: StudyColumn.shrinkOrder.compactMap { columns.firstIndex(of: $0) },
+            width: width - markerWidth)
+        let positions = widths.indices.map { index in markerWidth + widths[..<index].reduce(0) { $0 + $1 + TableLayout.gap } }
+
+        let headerY = layout.bodyTop - 1
+        screen.fill(x: 0, y: headerY, width: width, height: 1, role: .header)
+        for (index, header) in headers.enumerated() {
+            let role: Role = state.sort.column == columns[index] ? .headerSorted : .header
+            screen.write(header, x: positions[index], y: headerY, width: widths[index], role: role, ellipsis: glyphs.ellipsis)
+        }
+
+        if state.rows.isEmpty {
+            let why = state.filterText.isEmpty ? "No studies for this indication." : "No studies match the filter. Esc clears it."
+            screen.write("  " + why, x: 0, y: layout.bodyTop, width: width, role: .dim)
+            return
+        }
+        let lines = TableLine.lines(rows: state.rows, sort: state.sort)
+        for (offset, line) in lines.dropFirst(state.scroll).prefix(layout.bodyHeight).enumerated() {
+            let y = layout.bodyTop + offset
+            switch line {
+            case .heading(let title):
+                screen.write("\(glyphs.rule)\(glyphs.rule) \(title) ", x: 0, y: y, width: width, role: .groupHeading, ellipsis: glyphs.ellipsis)
+            case .study(let index):
+                let selected = index == state.selection
+                let rowRole: Role = selected ? (state.focus == .table && !state.editingFilter ? .selection : .selectionUnfocused) : .normal
+                if selected { screen.fill(x: 0, y: y, width: width, height: 1, role: rowRole) }
+                screen.write(selected ? glyphs.selection : " ", x: 0, y: y, width: 1, role: rowRole)
+                for (column, text) in cells[index].enumerated() {
+                    var role = rowRole
+                    if !selected, columns[column] == .outcome { role = Self.role(for: state.rows[index].outcome.direction) }
+                    if !selected, text == "n.r." || text == "n.g." { role = .dim }
+                    screen.write(text, x: positions[column], y: y, width: widths[column], role: role, ellipsis: glyphs.ellipsis)
+                }
+            }
+        }
+    }
+
+    static func role(for direction: EffectDirection) -> Role {
+        switch direction {
+        case .benefit: .benefit
+        case .mixed: .mixed
+        case .noBenefit: .noBenefit
+        case .notReported: .notReported
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Testing
+@testable import BrowserCore
+@testable import StudyCore
+
+@Suite("Keys and the update function")
+struct ReducerTests {
+    let size = Size(width: 80, height: 24)
+
+    @Test("every key of every binding does something in its context")
+    func everyBindingHasAnEffect() {
+        for binding in Keymap.bindings {
+            for key in binding.keys {
+                for context in binding.contexts {
+                    #expect(Keymap.action(for: key, in: context) != nil, "\(key.label) in \(context)")
+                }
+            }
+        }
+    }
+
+    @Test("arrows and j/k move the selection; g/G and Home/End go to the ends")
+    func movement() {
+        var state = Fixture.state(size)
+        Fixture.press([.down, .character("j")], on: &state)
+        #expect(state.selection == 2)
+        Fixture.press([.up, .character("k"), .up], on: &state)
+        #expect(state.selection == 0)
+        Fixture.press([.character("G")], on: &state)
+        #expect(state.selection == state.rows.count - 1)
+        Fixture.press([.home], on: &state)
+        #expect(state.selection == 0)
+        Fixture.press([.end], on: &state)
+        #expect(state.selection == 9)
+        Fixture.press([.character("g")], on: &state)
+        #expect(state.selection == 0)
+    }
+
+    @Test("PgDn and PgUp move by a screen of rows, Ctrl-F/Ctrl-B and Space too")
+    func paging() {
+        var state = Fixture.state(Size(width: 80, height: 12))
+        Fixture.press([.pageDown], on: &state)
+        #expect(state.selection == 6)
+        Fixture.press([.pageUp], on: &state)
+        #expect(state.selection == 0)
+        Fixture.press([.control("f"), .character(" ")], on: &state)
+        #expect(state.selection == 9)
+        Fixture.press([.control("b")], on: &state)
+        #expect(state.selection == 3)
+        #expect(state.scroll <= state.selection && state.selection < state.scroll + Layout(size: state.size).bodyHeight)
+    }
+
+    @Test("Tab and Shift-Tab cycle the panes; ←→ and h/l change the indication")
+    func panes() {
+        var state = Fixture.state(size)
+        Fixture.press([.tab], on: &state)
+        #expect(state.focus == .indications)
+        Fixture.press([.right, .character("l")], on: &state)
+        #expect(state.indication == .epilepsy)
+        Fixture.press([.left, .character("h")], on: &state)
+        #expect(state.indication == nil)
+        Fixture.press([.right, .enter], on: &state)
+        #expect(state.focus == .table)
+        #expect(state.rows.allSatisfy { $0.indication == .migraine })
+        Fixture.press([.backTab], on: &state)
+        #expect(state.focus == .indications)
+        Fixture.press([.escape], on: &state)
+        #expect(state.focus == .table)
+    }
+
+    @Test("Enter opens details; Esc and Backspace go back; details scroll with the arrows")
+    func details() {
+        var state = Fixture.state(size)
+        Fixture.press([.enter], on: &state)
+        #expect(state.detailsOpen && state.focus == .details)
+        Fixture.press([.down, .down, .pageDown], on: &state)
+        #expect(state.detailScroll > 2)
+        Fixture.press([.character("g")], on: &state)
+        #expect(state.detailScroll == 0)
+        Fixture.press([.escape], on: &state)
+        #expect(!state.detailsOpen && state.focus == .table)
+        Fixture.press([.enter, .backspace], on: &state)
+        #expect(!state.detailsOpen)
+    }
+
+    @Test("/ filters with every keystroke; a bad query keeps the last good rows; Esc clears")
+    func filter() {
+        var state = Fixture.state(size)
+        Fixture.press([.character("/")] + Fixture.type("ind:migr"), on: &state)
+        #expect(state.editingFilter)
+        #expect(state.rows.count == 5)
+        Fixture.press(Fixture.type(" n>"), on: &state)
+        #expect(state.filterError != nil)
+        #expect(state.rows.count == 5)
+        Fixture.press(Fixture.type("=20"), on: &state)
+        #expect(state.filterError == nil)
+        #expect(state.rows.map(\.id) == ["alpha-2018", "bravo-2013", "delta-2017"])
+        Fixture.press([.backspace, .control("h")], on: &state)
+        #expect(state.filterText == "ind:migr n>=")
+        Fixture.press([.control("u")], on: &state)
+        #expect(state.filterText.isEmpty && state.rows.count == 10)
+        Fixture.press(Fixture.type("rct") + [.enter], on: &state)
+        #expect(!state.editingFilter && state.rows.count == 2)
+        Fixture.press([.escape], on: &state)
+        #expect(state.filterText.isEmpty && state.rows.count == 10)
+        Fixture.press([.character("/")] + Fixture.type("qqq") + [.escape], on: &state)
+        #expect(!state.editingFilter && state.filterText.isEmpty)
+    }
+
+    @Test("letters typed in the filter line are text, not commands")
+    func filterTakesLetters() {
+        var state = Fixture.state(size)
+        let effects = Fixture.press([.character("/")] + Fixture.type("qsS?gG/"), on: &state)
+        #expect(!effects.contains(.quit))
+        #expect(state.filterText == "qsS?gG/")
+        #expect(state.overlay == nil)
+    }
+
+    @Test("s and > choose the next sort column, < the previous, S and r reverse")
+    func sorting() {
+        var state = Fixture.state(size)
+        Fixture.press([.character("s")], on: &state)
+        #expect(state.sort == TableSort(column: .study))
+        Fixture.press([.character(">")], on: &state)
+        #expect(state.sort == TableSort(column: .indication))
+        Fixture.press([.character("<"), .character("<")], on: &state)
+        #expect(state.sort == TableSort(column: .level))
+        Fixture.press([.character("S")], on: &state)
+        #expect(state.sort == TableSort(column: .level, descending: true))
+        Fixture.press([.character("r")], on: &state)
+        #expect(state.sort == TableSort(column: .level, descending: false))
+    }
+
+    @Test("sorting keeps the selected study selected")
+    func sortKeepsSelection() {
+        var state = Fixture.state(size)
+        Fixture.press([.down, .down], on: &state)
+        let id = state.selectedStudy?.id
+        Fixture.press([.character("s"), .character("S")], on: &state)
+        #expect(state.selectedStudy?.id == id)
+    }
+
+    @Test("c shows the context card; ? shows help; q, Esc, Enter and c close them")
+    func overlays() {
+        var state = Fixture.state(size)
+        for closer in [Key.escape, .character("q"), .character("?"), .enter, .character("c")] {
+            Fixture.press([.character("?")], on: &state)
+            #expect(state.overlay == .help)
+            Fixture.press([.down, .pageDown, .up, .pageUp], on: &state)
+            let effects = Fixture.press([closer], on: &state)
+            #expect(state.overlay == nil && !effects.contains(.quit), "\(closer.label)")
+        }
+        Fixture.press([.function(1)], on: &state)
+        #expect(state.overlay == .help)
+        Fixture.press([.escape, .character("c")], on: &state)
+        #expect(state.overlay == .context)
+    }
+
+    @Test("q and Ctrl-C quit; Ctrl-L asks for a repaint, everywhere")
+    func quitAndRepaint() {
+        var state = Fixture.state(size)
+        #expect(Fixture.press([.character("q")], on: &state) == [.quit])
+        #expect(Fixture.press([.control("l")], on: &state) == [.repaint])
+        Fixture.press([.character("/")], on: &state)
+        #expect(Fixture.press([.control("l"), .control("c")], on: &state) == [.repaint, .quit])
+    }
+
+    @Test("a resize redraws at the new size and keeps the selection visible")
+    func resize() {
+        var state = Fixture.state(size)
+        Fixture.press([.end], on: &state)
+        BrowserReducer.reduce(&state, .resize(Size(width: 60, height: 12)))
+        let layout = Layout(size: state.size)
+        #expect(BrowserView.render(state).size == Size(width: 60, height: 12))
+        #expect(state.scroll <= state.selection && state.selection < state.scroll + layout.bodyHeight)
+    }
+
+    @Test("unbound keys change nothing")
+    func unbound() {
+        for key in [Key.character("x"), .function(9), .unknown(999), .delete] {
+            #expect(Keymap.action(for: key, in: .table) == nil, "\(key.label)")
+        }
+    }
+}
