@@ -27,17 +27,26 @@ let package = Package(
         ),
         // The browser as pure values: state, keymap, reducer and views drawing into a screen buffer.
         .target(name: "BrowserCore", dependencies: ["StudyCore"]),
+        // ncursesw (Debian: libncurses-dev) through a module map and a small C shim; pkg-config is
+        // not used because its -D flags are refused by SwiftPM with a warning on every build.
+        // TerminalBackend is the only module that touches curses.
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "TerminalBackend", dependencies: ["BrowserCore", "CNcursesw"]),
+        // The in-memory terminal that tests drive the browser session with.
+        .target(name: "InMemoryTerminal", dependencies: ["BrowserCore"]),
         .executableTarget(
             name: "StudyBrowserCLI",
             dependencies: [
                 "StudyCore",
                 "BrowserCore",
+                "TerminalBackend",
                 "BundledData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "StudyCore"], exclude: ["Goldens"]),
+        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "StudyCore", "InMemoryTerminal"], exclude: ["Goldens"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "BrowserCore"]),
         .testTarget(
             name: "StudyBrowserCLITests",
             dependencies: ["StudyBrowserCLI", "StudyCore"]

@@ -38,7 +38,11 @@ struct ListCommand: ParsableCommand {
 
     mutating func run() throws {
         let selection = try StudySelection(indication: indication, filter: filter, sort: sort)
-        let dataset = try data.loadOrExit()
+        Self.printStudies(selection: selection, dataset: try data.loadOrExit(), format: format, layout: layout)
+    }
+
+    /// Prints the selected studies in a format (also the browser's fallback without a terminal).
+    static func printStudies(selection: StudySelection, dataset: Dataset, format: OutputFormat, layout: LayoutOptions) {
         let studies = selection.apply(to: dataset)
         let columns = StudyColumn.allCases.filter { $0 != .indication || selection.indication == nil }
         switch format {

@@ -24,8 +24,8 @@ enum TableView {
             natural: natural, minimum: columns.map(\.minimumWidth),
             balanced: StudyColumn.balanced.compactMap { columns.firstIndex(of: $0) },
             shrinkOrder: StudyColumn.shrinkOrder.compactMap { columns.firstIndex(of: $0) },
-            width: width - markerWidth)
-        let positions = widths.indices.map { index in markerWidth + widths[..<index].reduce(0) { $0 + $1 + TableLayout.gap } }
+            width: width - markerWidth, gap: gap(width))
+        let positions = widths.indices.map { index in markerWidth + widths[..<index].reduce(0) { $0 + $1 + gap(width) } }
 
         let headerY = layout.bodyTop - 1
         screen.fill(x: 0, y: headerY, width: width, height: 1, role: .header)
@@ -59,6 +59,9 @@ enum TableView {
             }
         }
     }
+
+    /// Space between columns: one on narrow screens, where every column counts, else two.
+    static func gap(_ width: Int) -> Int { width < 100 ? 1 : TableLayout.gap }
 
     static func role(for direction: EffectDirection) -> Role {
         switch direction {

@@ -26,13 +26,11 @@ public enum DoseText {
     }
 
     /// Full sentence for details: structured amount, route, regimen, the source's text and basis.
-    public static func detailed(_ dose: Dose, glyphs: Glyphs) -> String {
-        var parts: [String] = []
-        if let arm = dose.arm { parts.append("\(arm):") }
-        parts.append(amount(dose, glyphs: glyphs) ?? "amount not reported")
-        parts.append(dose.route.map { $0.name } ?? "route not reported")
-        if let regimen = dose.regimen { parts.append("(\(regimen))") }
-        var text = parts.joined(separator: " ")
+    public static func detailed(_ dose: Dose, glyphs: Glyphs, showArm: Bool = true) -> String {
+        var text = showArm ? dose.arm.map { "\($0): " } ?? "" : ""
+        text += amount(dose, glyphs: glyphs) ?? "amount not reported"
+        text += dose.route.map { " \($0.name)" } ?? ", route not reported"
+        if let regimen = dose.regimen { text += " (\(regimen))" }
         if let reported = dose.reported { text += "; as reported: \"\(reported)\"" }
         switch dose.basis {
         case .protocolDose: text += "; protocol dose"

@@ -26,13 +26,13 @@ public enum StudyColumn: String, CaseIterable, Sendable {
     /// Narrowest useful width in columns.
     public var minimumWidth: Int {
         switch self {
-        case .study: 13
+        case .study: 16
         case .indication: 5
         case .design: 11
         case .n: 3
         case .route: 5
-        case .dose: 9
-        case .outcome: 12
+        case .dose: 10
+        case .outcome: 14
         case .level: 5
         }
     }

@@ -16,24 +16,16 @@ public enum StudyDetails {
         var fields: [Field] = []
         func add(_ label: String, _ value: String?) { fields.append(Field(label: label, value: value ?? notReported)) }
         let citation = study.citation
-        add("Id", study.id)
+        // What the study is and found comes first: that is what is read aloud in a meeting.
         add("Indication", study.indication.name)
         add("Condition", study.condition)
-        add("First author", citation.firstAuthor)
-        add("Year", citation.year.map(String.init))
-        add("Title", citation.title)
-        add("Journal", citation.formatted)
-        add("Reference as listed", citation.reference)
-        if let note = citation.note { add("Citation note", note) }
         add("Design", study.design.label)
-        add("Design details", study.design.description + " [\(study.design.source.humanDescription)]")
-        add("Randomized", study.design.randomized.map { $0 ? "yes" : "no" })
         add("Level of evidence", study.evidence.longLabel + "; scheme: \(EvidenceLevel.scheme)")
-        add("Setting", study.setting)
-        add("Population", study.population)
         var size = study.sampleSize.detailed ?? notReported
         if let note = study.sampleSize.note { size += ". \(note)" }
         add("Sample size", size + " [\(study.sampleSize.source.humanDescription)]")
+        add("Setting", study.setting)
+        add("Population", study.population)
         if study.doses.isEmpty {
             add("Dose", nil)
         } else {
@@ -46,7 +38,7 @@ public enum StudyDetails {
         if let comparator = study.comparator {
             var text = comparator.label
             for dose in comparator.doses {
-                text += "; " + DoseText.detailed(dose, glyphs: glyphs)
+                text += "; " + DoseText.detailed(dose, glyphs: glyphs, showArm: dose.arm != comparator.label)
                 if let note = dose.note { text += ". \(note)" }
             }
             add("Comparator", text)
@@ -68,6 +60,15 @@ public enum StudyDetails {
         }
         add("Adverse effects", study.adverseEffects)
         if let notes = study.notes { add("Notes", notes) }
+        add("Design details", study.design.description + " [\(study.design.source.humanDescription)]")
+        add("Randomized", study.design.randomized.map { $0 ? "yes" : "no" })
+        add("First author", citation.firstAuthor)
+        add("Year", citation.year.map(String.init))
+        add("Title", citation.title)
+        add("Journal", citation.formatted)
+        add("Reference as listed", citation.reference)
+        if let note = citation.note { add("Citation note", note) }
+        add("Id", study.id)
         for entry in study.provenance {
             var text = "\(entry.source.humanDescription)"
             if let document = sources.first(where: { $0.id == entry.source.document }) {

@@ -7,7 +7,8 @@ public enum TableLayout {
 
     /// Widths for columns with these natural and minimum widths; `width` 0 means unlimited.
     /// Column indices in `balanced` and `shrinkOrder`; `width` 0 means unlimited.
-    public static func widths(natural: [Int], minimum: [Int], balanced: [Int], shrinkOrder: [Int], width: Int) -> [Int] {
+    public static func widths(natural: [Int], minimum: [Int], balanced: [Int], shrinkOrder: [Int], width: Int,
+                              gap: Int = TableLayout.gap) -> [Int] {
         var widths = natural
         guard width > 0 else { return widths }
         var excess = widths.reduce(0, +) + gap * max(0, natural.count - 1) - width

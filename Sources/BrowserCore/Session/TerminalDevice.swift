@@ -1,0 +1,22 @@
+/// What the browser session needs from a terminal: its size, drawing a screen, and input.
+///
+/// ncurses is one implementation; `InMemoryTerminal` (used by tests) is the other.
+public protocol TerminalDevice: AnyObject {
+    /// The current size in columns and rows.
+    var size: Size { get }
+    /// Shows a screen; `fullRepaint` redraws every cell instead of only the changed ones.
+    func draw(_ screen: ScreenBuffer, fullRepaint: Bool)
+    /// Waits a short while for input.
+    func nextInput() -> TerminalInput
+}
+
+/// One result of waiting for input.
+public enum TerminalInput: Sendable, Equatable {
+    case key(Key)
+    /// Nothing arrived in time; the session just waits again.
+    case idle
+    /// The terminal went away (end of input, hang-up, read error).
+    case closed
+    /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT), by number.
+    case signal(Int32)
+}

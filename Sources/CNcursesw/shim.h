@@ -1,0 +1,60 @@
+// The few pieces of ncurses that Swift cannot import directly: function-like macros and
+// global state (stdscr, LINES, COLS, stdout), plus an async-signal-safe signal recorder.
+#ifndef STUDY_BROWSER_NCURSES_SHIM_H
+#define STUDY_BROWSER_NCURSES_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+static inline WINDOW *shim_stdscr(void) { return stdscr; }
+static inline int shim_lines(void) { return LINES; }
+static inline int shim_cols(void) { return COLS; }
+
+static inline attr_t shim_a_normal(void) { return A_NORMAL; }
+static inline attr_t shim_a_bold(void) { return A_BOLD; }
+static inline attr_t shim_a_reverse(void) { return A_REVERSE; }
+static inline attr_t shim_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t shim_a_dim(void) { return A_DIM; }
+static inline attr_t shim_color_pair(short pair) { return COLOR_PAIR(pair); }
+static inline int shim_key_f(int n) { return KEY_F(n); }
+
+/// A terminal on the process's own standard input and output; NULL when TERM is unusable.
+static inline SCREEN *shim_newterm_stdio(const char *term) { return newterm(term, stdout, stdin); }
+
+/// A terminal whose output goes nowhere and whose input is empty: lets tests start ncurses without a tty.
+static inline SCREEN *shim_newterm_devnull(const char *term) {
+    FILE *out = fopen("/dev/null", "w");
+    FILE *in = fopen("/dev/null", "r");
+    if (!out || !in) { if (out) fclose(out); if (in) fclose(in); return NULL; }
+    return newterm(term, out, in);
+}
+
+static volatile sig_atomic_t shim_pending_signal_number = 0;
+
+static void shim_record_signal(int number) { shim_pending_signal_number = number; }
+
+/// Records SIGINT, SIGTERM, SIGHUP and SIGQUIT instead of dying, without SA_RESTART so a
+/// blocked read or poll returns at once; the program then restores the terminal and exits.
+static inline void shim_install_signal_handlers(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = shim_record_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+}
+
+/// The signal recorded since the last call, or 0.
+static inline int shim_take_signal(void) {
+    int number = shim_pending_signal_number;
+    shim_pending_signal_number = 0;
+    return number;
+}
+
+#endif

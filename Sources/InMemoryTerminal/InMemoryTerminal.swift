@@ -1,0 +1,39 @@
+import BrowserCore
+
+/// A terminal held in memory: it replays scripted input and keeps every frame drawn.
+///
+/// The stand-in for ncurses in tests, in the way swift-nio's `NIOEmbedded` stands in for sockets.
+public final class InMemoryTerminal: TerminalDevice {
+    public private(set) var size: Size
+    /// Every screen drawn, oldest first.
+    public private(set) var frames: [ScreenBuffer] = []
+    /// How many draws asked for a full repaint.
+    public private(set) var fullRepaints = 0
+    private var script: [TerminalInput]
+
+    /// A terminal of a size that will deliver `script` and then report that it closed.
+    public init(size: Size, script: [TerminalInput]) {
+        self.size = size
+        self.script = script
+    }
+
+    /// Convenience: a script of keys followed by closing.
+    public convenience init(size: Size, keys: [Key]) {
+        self.init(size: size, script: keys.map(TerminalInput.key))
+    }
+
+    public func draw(_ screen: ScreenBuffer, fullRepaint: Bool) {
+        frames.append(screen)
+        if fullRepaint { fullRepaints += 1 }
+    }
+
+    public func nextInput() -> TerminalInput {
+        guard !script.isEmpty else { return .closed }
+        let input = script.removeFirst()
+        if case .key(.resize(let newSize)) = input { size = newSize }
+        return input
+    }
+
+    /// The last frame as golden text, or "" before the first draw.
+    public var lastScreenText: String { frames.last?.goldenText ?? "" }
+}

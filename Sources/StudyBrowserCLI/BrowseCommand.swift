@@ -1,0 +1,80 @@
+import ArgumentParser
+import BrowserCore
+import Foundation
+import StudyCore
+import TerminalBackend
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `study-browser` / `study-browser browse`: the interactive browser on a terminal, the list otherwise.
+struct BrowseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open the interactive browser (the default when standard input and output are a terminal).",
+        discussion: """
+        Keys: arrows or j/k move, Enter opens details, / filters, s and S sort, c shows the
+        indication's context card, ? lists every key, q quits. When standard input or output is
+        not a terminal, or TERM cannot be used, the study list is printed instead.
+
+        Exit status: 0 after q; 130, 143, 129 or 131 after SIGINT, SIGTERM, SIGHUP or SIGQUIT;
+        74 when the terminal goes away; otherwise as for `list`.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(name: [.customShort("i"), .long], help: ArgumentHelp("Start on this indication.", valueName: "indication"))
+    var indication: String?
+
+    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Start with this filter.", valueName: "query"))
+    var filter: String?
+
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Start sorted by this key (list's sort keys).", valueName: "keys"))
+    var sort: String?
+
+    @OptionGroup var layout: LayoutOptions
+
+    mutating func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let selection = try StudySelection(indication: indication, filter: filter, sort: sort)
+        let dataset = try data.loadOrExit()
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            try printList(selection, dataset)
+            return
+        }
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(environment: environment)
+        } catch {
+            Console.error("study-browser: \(error); printing the list instead. Set TERM (for example TERM=xterm-256color) to browse interactively.")
+            try printList(selection, dataset)
+            return
+        }
+        var state = BrowserState(catalog: Catalog(dataset), size: terminal.size, glyphs: layout.glyphs)
+        Self.apply(selection, to: &state)
+        let ending = BrowserSession.run(state, on: terminal).ending
+        terminal.close()
+        switch ending {
+        case .quit: return
+        case .terminalClosed: throw ExitCode(74)
+        case .signal(let number): throw ExitCode(128 + number)
+        }
+    }
+
+    /// Puts the command line's indication, filter and sort into the starting state.
+    static func apply(_ selection: StudySelection, to state: inout BrowserState) {
+        if let indication = selection.indication, let tab = Catalog.tabs.firstIndex(of: indication) {
+            state.selectTab(tab)
+        }
+        if !selection.query.text.isEmpty { state.setFilterText(selection.query.text) }
+        if let first = selection.sort.terms.first, selection.sort != .standard,
+           let column = StudyColumn.allCases.first(where: { $0.sortKey == first.key }) {
+            state.setSort(TableSort(column: column, descending: first.descending))
+        }
+    }
+
+    private func printList(_ selection: StudySelection, _ dataset: Dataset) throws {
+        ListCommand.printStudies(selection: selection, dataset: dataset, format: .table, layout: layout)
+    }
+}

@@ -1,0 +1,113 @@
+import BrowserCore
+import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The ncurses terminal: the only code that talks to curses. Starts curses, draws screen
+/// buffers with `erase` + `refresh` (so only changes travel over SSH), reads keys, and always
+/// restores the terminal in `close()`.
+public final class NcursesTerminal: TerminalDevice {
+    /// Why curses could not start.
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    private let screen: OpaquePointer
+    private let theme: Theme
+    private var closed = false
+    private var emptyReads = 0
+
+    /// Starts curses on the process's terminal (or on /dev/null for a smoke test).
+    /// - Parameters:
+    ///   - environment: the process environment (TERM, NO_COLOR, ESCDELAY).
+    ///   - headless: draw to /dev/null instead of the terminal, for tests without a tty.
+    public init(environment: [String: String], headless: Bool = false) throws {
+        setlocale(LC_ALL, "")
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" {
+            throw StartError(description: "TERM is \(term.isEmpty ? "not set" : "\"dumb\""), so the terminal cannot be driven")
+        }
+        // The default one-second Esc delay makes Esc feel broken; 25 ms unless the user chose.
+        if environment["ESCDELAY"] == nil { set_escdelay(25) }
+        let started = term.withCString { headless ? shim_newterm_devnull($0) : shim_newterm_stdio($0) }
+        guard let started else {
+            throw StartError(description: "the terminal type \"\(term)\" is unknown to this system's terminfo")
+        }
+        screen = started
+        set_term(screen)
+        let usesColor = has_colors() && (environment["NO_COLOR"] ?? "").isEmpty && !headless
+        if usesColor {
+            start_color()
+            use_default_colors()
+        }
+        theme = Theme(usesColor: usesColor)
+        cbreak()
+        noecho()
+        nonl()
+        keypad(shim_stdscr(), true)
+        curs_set(0)
+        if !headless { shim_install_signal_handlers() }
+    }
+
+    deinit { close() }
+
+    public var size: Size { Size(width: Int(shim_cols()), height: Int(shim_lines())) }
+
+    public func draw(_ buffer: ScreenBuffer, fullRepaint: Bool) {
+        guard !closed else { return }
+        erase()
+        for y in 0..<buffer.size.height {
+            for run in buffer.runs(row: y) {
+                attrset(Int32(bitPattern: theme.attribute(run.role)))
+                _ = mvaddstr(Int32(y), Int32(run.x), run.text)
+            }
+        }
+        attrset(Int32(bitPattern: shim_a_normal()))
+        if fullRepaint { redrawwin(shim_stdscr()) }
+        refresh()
+    }
+
+    public func nextInput() -> TerminalInput {
+        let signal = shim_take_signal()
+        if signal != 0 { return .signal(signal) }
+        // Keys curses already holds come first; only then wait on the file descriptor.
+        nodelay(shim_stdscr(), true)
+        if let key = readKey() { return .key(key) }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, 500)
+        let pending = shim_take_signal()
+        if pending != 0 { return .signal(pending) }
+        if ready < 0 { return errno == EINTR ? (readKey().map(TerminalInput.key) ?? .idle) : .closed }
+        if ready == 0 { return .idle }
+        if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && descriptor.revents & Int16(POLLIN) == 0 {
+            return .closed
+        }
+        if let key = readKey() {
+            emptyReads = 0
+            return .key(key)
+        }
+        // Readable but nothing to read, again and again: the input has ended.
+        emptyReads += 1
+        return emptyReads >= 3 ? .closed : .idle
+    }
+
+    private func readKey() -> Key? {
+        var character: wint_t = 0
+        let result = wget_wch(shim_stdscr(), &character)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return KeyDecoder.function(Int32(character), size: size) }
+        return KeyDecoder.character(UInt32(character))
+    }
+
+    /// Ends curses and gives the terminal back as it was. Safe to call more than once.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+}

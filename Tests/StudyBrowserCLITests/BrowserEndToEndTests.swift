@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux, driven as a person would. Needs tmux (`scripts/test` checks for it).
+@Suite("Browser end to end in tmux", .serialized)
+struct BrowserEndToEndTests {
+    init() throws {
+        try #require(TmuxSession.available, "tmux is not installed: sudo apt-get install -y tmux")
+    }
+
+    @Test("start, choose migraine, sort by dose, filter to RCTs, open Etchison, quit: status 0, terminal restored")
+    func clinicianScenario() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        var screen = try tmux.waitFor("25 of 25 studies", "Afridi 2013")
+        #expect(screen.contains("Krupitsky 2002") && screen.contains("Krupitsky 2007"))
+        #expect(try tmux.paneFormat("#{alternate_on}") == "1")
+
+        try tmux.press("Tab", "Right", "Enter")
+        screen = try tmux.waitFor("Migraine │ no filter", "5 of 5 studies")
+        #expect(!screen.contains("Dakwar"))
+
+        try tmux.press("s", "s", "s", "s", "s")
+        screen = try tmux.waitFor("Dose↑", "── flat dose (mg)", "── weight-based infusion rate (mg/kg/h)")
+        let lines = screen.split(separator: "\n")
+        let order = ["Afridi 2013", "Etchison 2018", "Lauritsen 2016", "Nicolodi 1995", "Pomeroy 2017"]
+            .map { name in lines.firstIndex { $0.contains(name) } ?? -1 }
+        #expect(order == order.sorted() && !order.contains(-1), "dose order on screen:\n\(screen)")
+
+        try tmux.press("/")
+        try tmux.type("design:rct")
+        screen = try tmux.waitFor("filter: design:rct", "2 of 5 studies")
+        #expect(screen.contains("Afridi 2013") && screen.contains("Etchison 2018") && !screen.contains("Pomeroy"))
+
+        try tmux.press("Enter", "Down", "Enter")
+        screen = try tmux.waitFor("Details: study 2 of 2", "Etchison 2018: Low-dose ketamine")
+        #expect(screen.contains("34 (ketamine 17, placebo 17)"))
+        #expect(screen.contains("0.2 mg/kg intravenous"))
+
+        try tmux.press("q")
+        #expect(try tmux.waitForExit() == 0)
+        let modes = try tmux.ttyModes()
+        #expect(modes.before == modes.after, "tty modes not restored")
+        #expect(try tmux.paneFormat("#{alternate_on}") == "0")
+        #expect(try tmux.paneFormat("#{cursor_flag}") == "1")
+    }
+
+    @Test("works on vt100 and screen, and with LANG=C and NO_COLOR", arguments: [
+        ("vt100", "LANG=C"), ("screen", "LANG=C.UTF-8 NO_COLOR=1"), ("tmux-256color", "LANG=C.UTF-8"),
+    ])
+    func otherTerminals(_ setup: (term: String, environment: String)) throws {
+        let tmux = try TmuxSession(width: 80, height: 24, term: setup.term, environment: setup.environment)
+        let screen = try tmux.waitFor("25 of 25 studies")
+        if setup.environment.contains("LANG=C ") || setup.environment.hasSuffix("LANG=C") {
+            #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "non-ASCII on a C locale:\n\(screen)")
+        }
+        try tmux.press("?")
+        try tmux.waitFor("Help")
+        try tmux.press("Escape", "q")
+        #expect(try tmux.waitForExit() == 0)
+        let modes = try tmux.ttyModes()
+        #expect(modes.before == modes.after)
+    }
+
+    @Test("a resize redraws; a too-small window shows a message and recovers")
+    func resize() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try tmux.waitFor("25 of 25 studies")
+        try TmuxSession.tmux(["-L", tmux.socket, "resize-window", "-t", "main", "-x", "40", "-y", "10"])
+        try tmux.waitFor("Terminal too small")
+        try TmuxSession.tmux(["-L", tmux.socket, "resize-window", "-t", "main", "-x", "200", "-y", "60"])
+        let screen = try tmux.waitFor("25 of 25 studies", "Details: study 1 of 25")
+        #expect(!screen.contains("too small"))
+        try tmux.press("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
+    @Test("SIGTERM and SIGHUP restore the terminal and exit with 128 + the signal", arguments: [("TERM", 143), ("HUP", 129), ("INT", 130)])
+    func signals(_ signal: (name: String, status: Int32)) throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try tmux.waitFor("25 of 25 studies")
+        let pid = try tmux.paneFormat("#{pane_pid}")
+        // The browser is the shell's child: signal it, not the shell.
+        let children = Process()
+        children.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        children.arguments = ["-\(signal.name)", "-P", pid, "study-browser"]
+        try children.run()
+        children.waitUntilExit()
+        #expect(try tmux.waitForExit() == signal.status)
+        let modes = try tmux.ttyModes()
+        #expect(modes.before == modes.after)
+        #expect(try tmux.paneFormat("#{alternate_on}") == "0")
+    }
+
+    @Test("with output not a terminal, the list is printed instead")
+    func notATerminal() throws {
+        let result = try BinaryRunner.run([])
+        #expect(result.status == 0)
+        #expect(result.output.contains("25 of 25 studies"))
+    }
+
+    @Test("TERM=dumb falls back to the list with a hint")
+    func dumbTerminal() throws {
+        let tmux = try TmuxSession(width: 100, height: 40, term: "dumb")
+        #expect(try tmux.waitForExit() == 0)
+        let screen = try tmux.screen()
+        #expect(screen.contains("TERM is \"dumb\""))
+        #expect(screen.contains("Afridi 2013"))
+    }
+}
