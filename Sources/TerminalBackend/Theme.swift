@@ -27,7 +27,7 @@ struct Theme {
             }
         }
         let base: [Role: attr_t] = [
-            .normal: shim_a_normal(), .title: reverse | bold, .tab: shim_a_normal(), .tabActive: bold | underline,
+            .normal: shim_a_normal(), .title: reverse | bold, .heading: bold, .tab: shim_a_normal(), .tabActive: bold | underline,
             .tabActiveFocused: reverse | bold, .header: bold | underline, .headerSorted: bold | underline,
             .selection: reverse | bold, .selectionUnfocused: underline | bold, .groupHeading: bold,
             .benefit: shim_a_normal(), .mixed: shim_a_normal(), .noBenefit: shim_a_normal(), .notReported: dim,

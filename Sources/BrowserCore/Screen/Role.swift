@@ -2,6 +2,7 @@
 public enum Role: String, CaseIterable, Sendable {
     case normal
     case title
+    case heading
     case tab
     case tabActive
     case tabActiveFocused

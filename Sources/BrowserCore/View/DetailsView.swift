@@ -39,7 +39,7 @@ public enum DetailsView {
         for (offset, line) in all.dropFirst(state.detailScroll).prefix(height - 1).enumerated() {
             let index = offset + state.detailScroll
             let row = y + 1 + offset
-            screen.write(" " + line, x: x, y: row, width: width, role: index < headingCount - 1 ? .title : .normal,
+            screen.write(" " + line, x: x, y: row, width: width, role: index < headingCount - 1 ? .heading : .normal,
                          ellipsis: state.glyphs.ellipsis)
             if index == headingCount - 1 { screen.setRole(.dim, x: x, y: row, width: width) }
             if index >= headingCount, !line.hasPrefix(" ") {

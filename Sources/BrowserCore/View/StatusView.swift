@@ -5,19 +5,23 @@ enum StatusView {
     static func draw(_ state: BrowserState, into screen: inout ScreenBuffer, layout: Layout) {
         let glyphs = state.glyphs
         let width = layout.size.width
-        screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: .status)
-        if let error = state.filterError {
-            let text = " Filter error at column \(error.column): \(error.message). Showing the last valid filter's \(state.rows.count) studies."
-            screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: .statusError)
-            screen.write(text, x: 0, y: layout.statusRow, width: width, role: .statusError, ellipsis: glyphs.ellipsis)
-        } else if let message = state.message {
-            screen.write(" " + message, x: 0, y: layout.statusRow, width: width, role: .status, ellipsis: glyphs.ellipsis)
+        let indication = state.indication?.name ?? "All indications"
+        let total = state.catalog.count(state.indication)
+        let sort = "sort: " + state.sort.label(arrows: (glyphs.ascending, glyphs.descending))
+        let count = "\(state.rows.count) of \(total) studies"
+        let alert = state.filterError.map { "Filter error at column \($0.column): \($0.message)" } ?? state.message
+        let role: Role = state.filterError == nil ? .status : .statusError
+        screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: role)
+        if let alert {
+            // The error or message leads; indication, sort and count stay at the right.
+            let shortSort = (state.sort.column?.header ?? "standard") + (state.sort.descending ? glyphs.descending : glyphs.ascending)
+            let summary = " \(glyphs.bar) \(TabsView.name(state.indication)) \(glyphs.bar) \(shortSort) \(glyphs.bar) \(state.rows.count) of \(total) "
+            let summaryWidth = min(DisplayWidth.of(summary), width / 2)
+            screen.write(" " + alert, x: 0, y: layout.statusRow, width: width - summaryWidth, role: role, ellipsis: glyphs.ellipsis)
+            screen.write(summary, x: width - summaryWidth, y: layout.statusRow, width: summaryWidth, role: role, ellipsis: glyphs.ellipsis)
         } else {
-            let indication = state.indication?.name ?? "All indications"
             let filter = state.query.text.isEmpty ? "no filter" : "filter: \(state.query.text)"
-            let total = state.catalog.count(state.indication)
-            let sort = "sort: " + state.sort.label(arrows: (glyphs.ascending, glyphs.descending))
-            let text = " \(indication) \(glyphs.bar) \(filter) \(glyphs.bar) \(sort) \(glyphs.bar) \(state.rows.count) of \(total) studies"
+            let text = " \(indication) \(glyphs.bar) \(filter) \(glyphs.bar) \(sort) \(glyphs.bar) \(count)"
             screen.write(text, x: 0, y: layout.statusRow, width: width, role: .status, ellipsis: glyphs.ellipsis)
         }
         if state.editingFilter {
