@@ -23,7 +23,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     public mutating func fill(x: Int, y: Int, width: Int, height: Int, role: Role) {
         for row in max(0, y)..<min(size.height, y + height) where row >= 0 {
             for column in max(0, x)..<max(max(0, x), min(size.width, x + width)) {
-                cells[row * size.width + column] = Cell(text: " ", role: role)
+                put(Cell(text: " ", role: role), x: column, y: row)
             }
         }
     }
@@ -44,11 +44,59 @@ public struct ScreenBuffer: Sendable, Equatable {
             let columns = DisplayWidth.of(character)
             guard columns > 0 else { continue }
             if column + columns > limit { break }
-            cells[y * size.width + column] = Cell(text: String(character), role: role)
-            if columns == 2 { cells[y * size.width + column + 1] = Cell(text: "", role: role) }
+            put(Cell(text: String(character), role: role), x: column, y: y)
+            if columns == 2 { put(Cell(text: "", role: role), x: column + 1, y: y) }
             column += columns
         }
         return column - start
+    }
+
+    /// Stores a cell, first blanking the other half of any wide grapheme it overwrites, so a
+    /// row never holds half a wide character (which would make it a column too wide or narrow).
+    private mutating func put(_ cell: Cell, x: Int, y: Int) {
+        let index = y * size.width + x
+        let old = cells[index]
+        if old.text.isEmpty, !cell.text.isEmpty, x > 0 {
+            // Overwriting the right half: the left half loses its partner.
+            if Self.isWide(cells[index - 1].text) {
+                cells[index - 1] = Cell(text: " ", role: cells[index - 1].role)
+            }
+        }
+        if Self.isWide(old.text), x + 1 < size.width, cells[index + 1].text.isEmpty {
+            // Overwriting the left half: its continuation becomes a plain space.
+            cells[index + 1] = Cell(text: " ", role: cells[index + 1].role)
+        }
+        cells[index] = cell
+    }
+
+    /// Whether a cell's grapheme takes two columns. Every such grapheme needs 3 or more UTF-8
+    /// bytes, which skips the width lookup for the common ASCII cell.
+    static func isWide(_ text: String) -> Bool {
+        text.utf8.count >= 3 && DisplayWidth.of(text) == 2
+    }
+
+    /// Where the cells break the one-grapheme-per-column rule, or nil: each wide grapheme must be
+    /// followed by exactly one continuation cell, and nothing else may be zero or two wide.
+    public func layoutViolation() -> String? {
+        for y in 0..<size.height {
+            var x = 0
+            while x < size.width {
+                let text = cells[y * size.width + x].text
+                if text.isEmpty { return "row \(y), column \(x): a continuation cell without a wide grapheme" }
+                if Self.isWide(text) {
+                    guard x + 1 < size.width, cells[y * size.width + x + 1].text.isEmpty else {
+                        return "row \(y), column \(x): a wide grapheme without its continuation cell"
+                    }
+                    x += 2
+                } else {
+                    if text.utf8.count > 1, DisplayWidth.of(text) != 1 {
+                        return "row \(y), column \(x): \"\(text.unicodeScalars.map { String($0.value, radix: 16) })\" is not one column"
+                    }
+                    x += 1
+                }
+            }
+        }
+        return nil
     }
 
     /// Sets the role of `width` cells from (x, y) without changing their text.

@@ -101,7 +101,7 @@ public enum BrowserReducer {
 
     private static func page(_ state: BrowserState, _ layout: Layout) -> Int {
         switch state.keyContext {
-        case .details: layout.split ? layout.bodyHeight : layout.fullDetailsHeight - 1
+        case .details: layout.detailsVisibleLines
         case .overlay: OverlayGeometry(size: state.size).contentHeight
         default: layout.bodyHeight
         }
@@ -142,12 +142,20 @@ public enum BrowserReducer {
         state.scroll = max(0, min(state.scroll, max(0, lines.count - height)))
         if state.focus == .details && !layout.split && !state.detailsOpen { state.focus = .table }
         if state.selectedStudy == nil && state.detailsOpen { state.detailsOpen = false; state.focus = .table }
-        let detailHeight = layout.split ? layout.bodyHeight + 1 : layout.fullDetailsHeight - 1
-        let detailLines = DetailsView.lines(for: state, width: layout.split ? layout.detailsWidth : layout.size.width).count
-        state.detailScroll = max(0, min(state.detailScroll, detailLines - detailHeight))
-        let overlay = OverlayGeometry(size: state.size)
-        let overlayLines = OverlayView.lines(for: state, width: overlay.contentWidth).count
-        state.overlayScroll = max(0, min(state.overlayScroll, overlayLines - overlay.contentHeight))
+        // Wrapping details or help is work; only do it when they are on screen.
+        if state.detailsOpen || layout.split {
+            let detailLines = DetailsView.lines(for: state, width: layout.detailsTextWidth).count
+            state.detailScroll = max(0, min(state.detailScroll, detailLines - layout.detailsVisibleLines))
+        } else {
+            state.detailScroll = 0
+        }
+        if state.overlay != nil {
+            let overlay = OverlayGeometry(size: state.size)
+            let overlayLines = OverlayView.lines(for: state, width: overlay.contentWidth).count
+            state.overlayScroll = max(0, min(state.overlayScroll, overlayLines - overlay.contentHeight))
+        } else {
+            state.overlayScroll = 0
+        }
     }
 }
 

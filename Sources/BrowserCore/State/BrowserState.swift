@@ -31,12 +31,30 @@ public struct BrowserState: Sendable {
     public var message: String?
     /// Whether symbols may be Unicode (UTF-8 locale).
     public let glyphs: Glyphs
+    /// Each study's table cells (every column), by id: they depend only on the study and the
+    /// glyphs, so they are made once instead of on every frame.
+    let cellTexts: [String: [String]]
+    /// Widest cell of each column per tab, so column widths stay put while filtering.
+    let naturalWidths: [Int: [Int]]
 
     /// The initial state for a catalog and screen size.
     public init(catalog: Catalog, size: Size, glyphs: Glyphs = .unicode) {
         self.catalog = catalog
         self.size = size
         self.glyphs = glyphs
+        var texts: [String: [String]] = [:]
+        for study in catalog.dataset.studies {
+            texts[study.id] = StudyColumn.allCases.map { $0.cell(study, glyphs: glyphs) }
+        }
+        cellTexts = texts
+        var widths: [Int: [Int]] = [:]
+        for (tab, indication) in Catalog.tabs.enumerated() {
+            let scope = catalog.dataset.studies.filter { indication == nil || $0.indication == indication }
+            widths[tab] = StudyColumn.allCases.indices.map { column in
+                scope.map { DisplayWidth.of(texts[$0.id]?[column] ?? "") }.max() ?? 0
+            }
+        }
+        naturalWidths = widths
         query = StudyQuery()
         recompute()
     }

@@ -33,6 +33,11 @@ public struct Layout: Sendable, Equatable {
         bodyHeight = max(1, size.height - 5)
     }
 
-    /// Rows available to full-screen details (everything between the tabs and the status line).
-    public var fullDetailsHeight: Int { max(1, size.height - 4) }
+    /// Rows of the details pane, its title row included: beside the table when split, else
+    /// everything between the tabs and the status line.
+    public var detailsHeight: Int { max(1, statusRow - 2) }
+    /// Lines of details visible under the pane's title row.
+    public var detailsVisibleLines: Int { max(0, detailsHeight - 1) }
+    /// Columns the details are wrapped to.
+    public var detailsTextWidth: Int { split ? detailsWidth : size.width }
 }

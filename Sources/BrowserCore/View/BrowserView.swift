@@ -21,7 +21,7 @@ public enum BrowserView {
 
         if state.detailsOpen && !layout.split {
             DetailsView.draw(state, into: &screen, x: 0, y: 2, width: layout.size.width,
-                             height: layout.fullDetailsHeight - 1, focused: true)
+                             height: layout.detailsHeight, focused: true)
         } else {
             TableView.draw(state, into: &screen, layout: layout)
             if layout.split {
@@ -29,7 +29,7 @@ public enum BrowserView {
                     screen.write(glyphs.bar, x: layout.tableWidth, y: row, width: 1, role: .dim)
                 }
                 DetailsView.draw(state, into: &screen, x: layout.detailsX, y: 2, width: layout.detailsWidth,
-                                 height: layout.statusRow - 2, focused: state.focus == .details)
+                                 height: layout.detailsHeight, focused: state.focus == .details)
             }
         }
         StatusView.draw(state, into: &screen, layout: layout)

@@ -13,12 +13,12 @@ enum TableView {
             guard state.sort.column == column else { return column.header }
             return column.header + (state.sort.descending ? glyphs.descending : glyphs.ascending)
         }
-        let cells = state.rows.map { study in columns.map { $0.cell(study, glyphs: glyphs) } }
+        let columnIndices = columns.map { StudyColumn.allCases.firstIndex(of: $0) ?? 0 }
         // Widths come from every study of the tab, not only the rows shown, so columns stay put
         // while the user scrolls or types a filter.
-        let scope = state.catalog.dataset.studies.filter { state.indication == nil || $0.indication == state.indication }
+        let tabWidths = state.naturalWidths[state.tab] ?? []
         let natural = columns.indices.map { index in
-            max(DisplayWidth.of(headers[index]), scope.map { DisplayWidth.of(columns[index].cell($0, glyphs: glyphs)) }.max() ?? 0)
+            max(DisplayWidth.of(headers[index]), tabWidths.indices.contains(columnIndices[index]) ? tabWidths[columnIndices[index]] : 0)
         }
         let widths = TableLayout.widths(
             natural: natural, minimum: columns.map(\.minimumWidth),
@@ -41,6 +41,13 @@ enum TableView {
         }
         let lines = TableLine.lines(rows: state.rows, sort: state.sort)
         for (offset, line) in lines.dropFirst(state.scroll).prefix(layout.bodyHeight).enumerated() {
+            let cells: [String]
+            if case .study(let index) = line {
+                let all = state.cellTexts[state.rows[index].id] ?? []
+                cells = columnIndices.map { all.indices.contains($0) ? all[$0] : "" }
+            } else {
+                cells = []
+            }
             let y = layout.bodyTop + offset
             switch line {
             case .heading(let title):
@@ -50,7 +57,7 @@ enum TableView {
                 let rowRole: Role = selected ? (state.focus == .table && !state.editingFilter ? .selection : .selectionUnfocused) : .normal
                 if selected { screen.fill(x: 0, y: y, width: width, height: 1, role: rowRole) }
                 screen.write(selected ? glyphs.selection : " ", x: 0, y: y, width: 1, role: rowRole)
-                for (column, text) in cells[index].enumerated() {
+                for (column, text) in cells.enumerated() {
                     var role = rowRole
                     if !selected, columns[column] == .outcome { role = Self.role(for: state.rows[index].outcome.direction) }
                     if !selected, text == "n.r." || text == "n.g." { role = .dim }
