@@ -52,11 +52,8 @@ struct KeyFuzzTests {
     @Test("invariants hold after every step")
     func fuzz() throws {
         let environment = ProcessInfo.processInfo.environment
-        #if DEBUG
-        let defaultSteps = 2_000
-        #else
-        let defaultSteps = 100_000
-        #endif
+        // SwiftPM does not define DEBUG for debug builds; ask the runtime how it was compiled.
+        let defaultSteps = _isDebugAssertConfiguration() ? 2_000 : 100_000
         let steps = environment["FUZZ_STEPS"].flatMap(Int.init) ?? defaultSteps
         let started = Date()
         let seed = environment["FUZZ_SEED"].flatMap(UInt64.init) ?? 1
