@@ -48,6 +48,38 @@ static inline void shim_install_signal_handlers(void) {
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
     sigaction(SIGQUIT, &action, NULL);
+    // A parent may have started us with these blocked (a thread pool's mask is inherited
+    // through fork and exec); blocked, a hang-up or Ctrl-Z would never arrive.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    sigaddset(&wanted, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
+}
+
+static volatile sig_atomic_t shim_continued_flag = 0;
+
+static void shim_record_continue(int number) { (void)number; shim_continued_flag = 1; }
+
+/// Records SIGCONT (after Ctrl-Z and `fg`), so the program can repaint the whole screen.
+static inline void shim_install_continue_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = shim_record_continue;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGCONT, &action, NULL);
+}
+
+/// 1 when the process was continued since the last call, else 0.
+static inline int shim_take_continued(void) {
+    int continued = shim_continued_flag;
+    shim_continued_flag = 0;
+    return continued;
 }
 
 /// The signal recorded since the last call, or 0.

@@ -49,7 +49,10 @@ public final class NcursesTerminal: TerminalDevice {
         nonl()
         keypad(shim_stdscr(), true)
         curs_set(0)
-        if !headless { shim_install_signal_handlers() }
+        if !headless {
+            shim_install_signal_handlers()
+            shim_install_continue_handler()
+        }
     }
 
     deinit { close() }
@@ -73,6 +76,7 @@ public final class NcursesTerminal: TerminalDevice {
     public func nextInput() -> TerminalInput {
         let signal = shim_take_signal()
         if signal != 0 { return .signal(signal) }
+        if shim_take_continued() != 0 { return .repaint }
         // Keys curses already holds come first; only then wait on the file descriptor.
         nodelay(shim_stdscr(), true)
         if let key = readKey() { return .key(key) }
@@ -80,11 +84,11 @@ public final class NcursesTerminal: TerminalDevice {
         let ready = poll(&descriptor, 1, 500)
         let pending = shim_take_signal()
         if pending != 0 { return .signal(pending) }
+        if shim_take_continued() != 0 { return .repaint }
         if ready < 0 { return errno == EINTR ? (readKey().map(TerminalInput.key) ?? .idle) : .closed }
         if ready == 0 { return .idle }
-        if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && descriptor.revents & Int16(POLLIN) == 0 {
-            return .closed
-        }
+        // A hung-up terminal also reports POLLIN; nothing it holds matters any more.
+        if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .closed }
         if let key = readKey() {
             emptyReads = 0
             return .key(key)

@@ -35,6 +35,13 @@ struct SessionTests {
         #expect(terminal.frames.first?.size == Size(width: 100, height: 30))
     }
 
+    @Test("a resume after Ctrl-Z repaints every cell")
+    func resume() {
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), script: [.repaint, .key(.character("q"))])
+        _ = BrowserSession.run(Fixture.state(Size(width: 80, height: 24)), on: terminal)
+        #expect(terminal.fullRepaints == 2)
+    }
+
     @Test("end of input and signals end the session with their reason")
     func endings() {
         let closed = InMemoryTerminal(size: Size(width: 80, height: 24), keys: [.down])

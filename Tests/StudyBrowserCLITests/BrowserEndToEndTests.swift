@@ -74,7 +74,8 @@ struct BrowserEndToEndTests {
         #expect(try tmux.waitForExit() == 0)
     }
 
-    @Test("SIGTERM and SIGHUP restore the terminal and exit with 128 + the signal", arguments: [("TERM", 143), ("HUP", 129), ("INT", 130)])
+    @Test("SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the terminal and exit with 128 + the signal",
+          arguments: [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)])
     func signals(_ signal: (name: String, status: Int32)) throws {
         let tmux = try TmuxSession(width: 80, height: 24)
         try tmux.waitFor("25 of 25 studies")

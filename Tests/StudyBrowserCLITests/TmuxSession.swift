@@ -10,12 +10,19 @@ final class TmuxSession {
 
     /// Starts `study-browser ARGUMENTS` in a detached session of the given size. The pane
     /// records the tty modes before and after, and the exit status, in files of `folder`.
+    /// With `interactiveShell`, the pane runs an interactive bash (job control, so Ctrl-Z and
+    /// `fg` work) and the test types the command itself. `prefix` runs before the browser.
     init(width: Int, height: Int, arguments: String = "", term: String = "xterm-256color",
-         environment: String = "LANG=C.UTF-8") throws {
+         environment: String = "LANG=C.UTF-8", interactiveShell: Bool = false, prefix: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if interactiveShell {
+            try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "main",
+                           "-x", "\(width)", "-y", "\(height)", "env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"], startsServer: true)
+            return
+        }
         let script = """
-        stty -g > '\(folder.path)/before'; \
+        \(prefix) stty -g > '\(folder.path)/before'; \
         env \(environment) TERM=\(term) '\(BinaryRunner.binary.path)' \(arguments); \
         echo $? > '\(folder.path)/status.tmp'; stty -g > '\(folder.path)/after'; \
         mv '\(folder.path)/status.tmp' '\(folder.path)/status'; sleep 60
@@ -97,29 +104,47 @@ final class TmuxSession {
         (try? tmux(["-V"])) != nil
     }
 
-    /// Runs tmux with posix_spawn and waitpid. Foundation's `Process` is not used here: the
+    /// Runs tmux (see `run`).
+    @discardableResult
+    static func tmux(_ arguments: [String], startsServer: Bool = false) throws -> String {
+        try run(["tmux"] + arguments, quietOutput: startsServer)
+    }
+
+    /// Runs a command with posix_spawn and waitpid. Foundation's `Process` is not used here: the
     /// tmux server daemon inherits the descriptor `Process` watches for the child's exit, so
     /// `waitUntilExit` would wait for the server. Output goes through a temporary file.
     @discardableResult
-    static func tmux(_ arguments: [String], startsServer: Bool = false) throws -> String {
+    static func run(_ command: [String], quietOutput: Bool = false) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, startsServer ? "/dev/null" : outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, quietOutput ? "/dev/null" : outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
+        let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // Start with no signals blocked and default handlers, as a login would: the test runs on
+        // a worker thread whose blocked mask would otherwise reach tmux and everything it starts.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
-        guard spawned == 0 else { throw Failure(message: "cannot start tmux: error \(spawned)") }
+        let spawned = posix_spawnp(&pid, command[0], &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw Failure(message: "cannot start \(command[0]): error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exitStatus = (status >> 8) & 0xFF
         guard status & 0x7F == 0, exitStatus == 0 else {
-            throw Failure(message: "tmux \(arguments.joined(separator: " ")) failed with status \(exitStatus)")
+            throw Failure(message: "\(command.joined(separator: " ")) failed with status \(exitStatus)")
         }
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }

@@ -21,6 +21,9 @@ public enum BrowserSession {
             }
             switch device.nextInput() {
             case .idle: continue
+            case .repaint:
+                fullRepaint = true
+                dirty = true
             case .closed: return (state, .terminalClosed)
             case .signal(let number): return (state, .signal(number))
             case .key(let key):

@@ -15,6 +15,8 @@ public enum TerminalInput: Sendable, Equatable {
     case key(Key)
     /// Nothing arrived in time; the session just waits again.
     case idle
+    /// The screen must be redrawn in full (the process was resumed after Ctrl-Z).
+    case repaint
     /// The terminal went away (end of input, hang-up, read error).
     case closed
     /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT), by number.
