@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "BrowserCore"]),
         .testTarget(
             name: "StudyBrowserCLITests",
-            dependencies: ["StudyBrowserCLI", "StudyCore"]
+            dependencies: ["StudyBrowserCLI", "StudyCore"],
+            exclude: ["Corpus"]
         ),
     ]
 )

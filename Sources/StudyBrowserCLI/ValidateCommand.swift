@@ -23,7 +23,8 @@ struct ValidateCommand: ParsableCommand {
         for problem in problems { Console.write(InertText.make(problem.description) + "\n") }
         let dataset = loaded.dataset
         if problems.isEmpty {
-            Console.write("valid: \(dataset.studies.count) studies, \(dataset.contexts.count) indication records and \(dataset.sources.count) source\(dataset.sources.count == 1 ? "" : "s") in \(read.files.count) file\(read.files.count == 1 ? "" : "s")\n")
+            let studies = dataset.studies.count == 1 ? "1 study" : "\(dataset.studies.count) studies"
+            Console.write("valid: \(studies), \(dataset.contexts.count) indication records and \(dataset.sources.count) source\(dataset.sources.count == 1 ? "" : "s") in \(read.files.count) file\(read.files.count == 1 ? "" : "s")\n")
             return
         }
         Console.error("study-browser: \(problems.count) problem\(problems.count == 1 ? "" : "s") found")

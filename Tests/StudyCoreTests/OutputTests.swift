@@ -61,10 +61,23 @@ struct OutputTests {
 
     @Test("CSV follows RFC 4180")
     func csv() {
-        #expect(CSVWriter.csv([["a", "b,c", "say \"hi\"", "two\nlines", ""]]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n")
+        #expect(CSVWriter.csv([["a", "b,c", "say \"hi\"", "two\nlines", ""]]) == "a,\"b,c\",\"say \"\"hi\"\"\",two lines,\r\n")
+        #expect(CSVWriter.field("red\u{1B}[31m") == "red\\u{1B}[31m")
         let summary = StudyCSV.summary(Array(studies.prefix(2)))
         #expect(summary.hasPrefix("id,study,indication,design,n,route,dose,dose_dimension,dose_low,dose_high,direction,key_figure,evidence_level\r\n"))
         #expect(summary.components(separatedBy: "\r\n").count == 4)
+    }
+
+    @Test("CSV cells cannot start a spreadsheet formula; numbers stay numbers")
+    func csvInjection() {
+        #expect(CSVWriter.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSVWriter.field("+1+1") == "'+1+1")
+        #expect(CSVWriter.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVWriter.field("-cmd") == "'-cmd")
+        #expect(CSVWriter.field("\tx") == " x") // made inert first: a tab becomes a space
+        #expect(CSVWriter.field("-1.83") == "-1.83")
+        #expect(CSVWriter.field("+3") == "+3")
+        #expect(CSVWriter.field("a=b") == "a=b")
     }
 
     @Test("full CSV has the same number of cells in every row")

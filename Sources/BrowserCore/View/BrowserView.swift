@@ -12,7 +12,9 @@ public enum BrowserView {
         }
         let glyphs = state.glyphs
         screen.fill(x: 0, y: 0, width: layout.size.width, height: 1, role: .title)
-        let right = "\(state.catalog.dataset.studies.count) studies, \(state.catalog.dataset.sources.count) sources "
+        let studies = state.catalog.dataset.studies.count
+        let sources = state.catalog.dataset.sources.count
+        let right = "\(studies) stud\(studies == 1 ? "y" : "ies"), \(sources) source\(sources == 1 ? "" : "s") "
         let rightWidth = DisplayWidth.of(right)
         screen.write(" study-browser \(glyphs.bar) ketamine evidence", x: 0, y: 0,
                      width: max(0, layout.size.width - rightWidth - 1), role: .title, ellipsis: glyphs.ellipsis)

@@ -64,7 +64,8 @@ public enum DataFileReader {
     }
 
     private static func readFile(_ path: String) -> Result<DataFile, DataProblem> {
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(cannotOpen(path, systemReason(errno))) }
         defer { close(descriptor) }
         var info = stat()

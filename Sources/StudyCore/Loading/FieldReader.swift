@@ -10,6 +10,9 @@ final class FieldReader {
     private let path: String
     private var readKeys = Set<String>()
 
+    /// Longest text a field may hold: far beyond any real citation or summary.
+    static let maximumTextBytes = 65_536
+
     init(_ object: JSONObject, sink: ProblemSink, record: String?, path: String = "") {
         self.object = object
         self.sink = sink
@@ -49,6 +52,10 @@ final class FieldReader {
             if !nullable { report(key, "must not be null") }
             return nil
         case .string(let text):
+            if text.utf8.count > Self.maximumTextBytes {
+                report(key, "text of \(text.utf8.count) bytes; a field may hold at most \(Self.maximumTextBytes)")
+                return nil
+            }
             if text.trimmingWhitespace().isEmpty {
                 report(key, "empty text; use null when the source does not report it")
                 return nil

@@ -1,4 +1,10 @@
-/// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF.
+/// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma or a quote. Control and
+/// invisible format characters in data are written as visible `\u{…}` escapes (line breaks as
+/// spaces), as in every other text output, so `cat` on an export is safe.
+///
+/// A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+/// `'`, so a spreadsheet shows it instead of running it as a formula (OWASP's advice for CSV
+/// injection). Plain numbers such as `-1.83` are left alone.
 public enum CSVWriter {
     /// The rows as one CSV text, ending with CRLF.
     public static func csv(_ rows: [[String]]) -> String {
@@ -6,9 +12,19 @@ public enum CSVWriter {
     }
 
     /// One field, quoted if needed, with quotes doubled.
-    public static func field(_ text: String) -> String {
+    public static func field(_ raw: String) -> String {
+        let text = defused(InertText.make(raw))
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return text }
         return "\"" + text.replacingQuotes() + "\""
+    }
+}
+
+extension CSVWriter {
+    /// `text` with a leading `'` when a spreadsheet would read it as a formula.
+    static func defused(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        if Double(text) != nil { return text }
+        return "'" + text
     }
 }
 
