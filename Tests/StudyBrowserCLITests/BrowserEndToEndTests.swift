@@ -99,12 +99,16 @@ struct BrowserEndToEndTests {
         #expect(result.output.contains("25 of 25 studies"))
     }
 
-    @Test("TERM=dumb falls back to the list with a hint")
-    func dumbTerminal() throws {
-        let tmux = try TmuxSession(width: 100, height: 40, term: "dumb")
+    @Test("TERM dumb, unknown or unset falls back to the list with a hint", arguments: [
+        ("TERM=dumb", "TERM is \"dumb\""), ("TERM=no-such-terminal", "the terminal type \"no-such-terminal\" is unknown"),
+        ("-u TERM", "TERM is not set"),
+    ])
+    func oddTerminal(_ setup: (environment: String, hint: String)) throws {
+        let tmux = try TmuxSession(width: 200, height: 50, term: nil, environment: "\(setup.environment) LANG=C.UTF-8")
         #expect(try tmux.waitForExit() == 0)
         let screen = try tmux.screen()
-        #expect(screen.contains("TERM is \"dumb\""))
-        #expect(screen.contains("Afridi 2013"))
+        #expect(screen.contains(setup.hint), "\(screen)")
+        #expect(screen.contains("printing the list instead"))
+        #expect(screen.contains("Zarate 2006"))
     }
 }
