@@ -10,7 +10,8 @@ struct BadDataCorpusTests {
     static let files: [(file: String, status: Int32, message: String)] = [
         ("truncated.json", 65, ":38:2: expected a key in double quotes, found the end of the file"),
         ("wrong-types.json", 65, ":test-2020:citation.year: expected a number or null, found a string"),
-        ("deep-nesting.json", 65, ":1:110: arrays and objects are nested more than 64 deep"),
+        // .txt, not .json: the shared seed-overlap tool (Python) exceeds its recursion limit on it.
+        ("deep-nesting.txt", 65, ":1:110: arrays and objects are nested more than 64 deep"),
         ("nan.json", 65, ":40:18: expected a JSON value, found 'N'"),
         ("infinity.json", 65, ":48:20: the number 1e999 is too large"),
         ("duplicate-keys.json", 65, ":37:24: duplicate key \"setting\" in one object"),
