@@ -79,6 +79,27 @@ struct KeyFuzzTests {
         print("key fuzz: \(steps) steps from seed \(seed) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s, \(quits) quits")
     }
 
+    @Test("every size from 1x1 to 400x150 renders within the invariants")
+    func everySize() {
+        // Every size in a release build (scripts/test, CI); every 7th width and height in debug.
+        let stride = _isDebugAssertConfiguration() ? 7 : 1
+        var state = BrowserState(catalog: ScreenInvariantTests.awkward, size: Size(width: 80, height: 24))
+        BrowserReducer.reduce(&state, .moveDown)
+        BrowserReducer.reduce(&state, .nextSortColumn)
+        var checked = 0
+        for width in Swift.stride(from: 1, through: 400, by: stride) {
+            for height in Swift.stride(from: 1, through: 150, by: stride) {
+                BrowserReducer.reduce(&state, .resize(Size(width: width, height: height)))
+                if let problem = Self.violation(in: state) {
+                    Issue.record("\(width)x\(height): \(problem)")
+                    return
+                }
+                checked += 1
+            }
+        }
+        print("every size: \(checked) sizes checked")
+    }
+
     /// The first broken invariant, or nil.
     static func violation(in state: BrowserState) -> String? {
         let layout = Layout(size: state.size)
