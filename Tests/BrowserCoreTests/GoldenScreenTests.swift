@@ -14,6 +14,7 @@ struct GoldenScreenTests {
         ("filtered", [.character("/")] + Fixture.type("design:rct") + [.enter]),
         ("bad-query", [.character("/")] + Fixture.type("design:rct rout:iv")),
         ("details", [.down, .down, .enter]),
+        ("flagged-details", [.enter]),
         ("context-card", [.backTab, .right, .enter, .character("c")]),
         ("help", [.character("?")]),
     ]

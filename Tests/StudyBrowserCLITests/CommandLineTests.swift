@@ -9,7 +9,7 @@ struct CommandLineTests {
     func validateBundled() throws {
         let result = try BinaryRunner.run(["validate"])
         #expect(result.status == 0)
-        #expect(result.output == "valid: 25 studies, 5 indication records and 3 sources in 6 files\n")
+        #expect(result.output == "valid: 25 studies, 5 indication records and 4 sources in 6 files\n")
     }
 
     @Test("validate on a broken file exits 65 and names file, record and field")

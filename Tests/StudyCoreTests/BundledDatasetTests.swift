@@ -14,6 +14,7 @@ struct BundledDatasetTests {
     func valid() {
         #expect(Self.loaded.problems.map(\.description) == [])
         #expect(dataset.studies.count == 25)
+        #expect(dataset.sources.map(\.id) == ["seed-000", "seed-001", "seed-002", "primary-notes"])
         #expect(Set(dataset.contexts.map(\.indication)) == Set(Indication.allCases))
     }
 
@@ -114,6 +115,19 @@ struct BundledDatasetTests {
         #expect(try study("yavi-2022").evidence.level == nil) // a review is not graded
         #expect(try study("dakwar-2014").evidence.level == nil) // design not reported
         #expect(try study("alkhachroum-nd").evidence.level == 4)
+    }
+
+    @Test("the studies whose own abstracts differ from the seed are flagged; seed figures are untouched")
+    func primaryFlags() throws {
+        let flagged = dataset.studies.filter(\.primaryDiffers).map(\.id).sorted()
+        #expect(flagged == ["afridi-2013", "dakwar-2014", "dakwar-2017", "etchison-2018", "lauritsen-2016", "pomeroy-2017"])
+        #expect(try study("etchison-2018").sampleSize.arms.map(\.count) == [17, 17])
+        #expect(try study("etchison-2018").primary?.figures.map(\.value).prefix(2) == ["16", "18"])
+        #expect(try study("afridi-2013").primary?.identifiers.map(\.value) == ["23365053", "10.1212/WNL.0b013e3182824e66"])
+        for id in ["alkhachroum-nd", "borsato-nd", "nicolodi-1995", "zarate-2006", "aan-het-rot-2010", "vande-voort-2016", "murrough-2013"] {
+            #expect(try study(id).primary?.status == .notFound, "\(id)")
+        }
+        #expect(try study("murrough-2013").primary?.note?.contains("not merged") == true)
     }
 
     @Test("migraine by dose: the documented order, original dose text kept")

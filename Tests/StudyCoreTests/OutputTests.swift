@@ -85,7 +85,7 @@ struct OutputTests {
         let rows = StudyCSV.full(studies).split(separator: "\r\n")
         #expect(rows.count == studies.count + 1)
         let header = rows[0].split(separator: ",", omittingEmptySubsequences: false).count
-        #expect(header == 42)
+        #expect(header == 47)
     }
 
     @Test("JSON export keeps nulls for not reported and adds the derived level")

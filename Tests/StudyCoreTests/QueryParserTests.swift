@@ -136,7 +136,7 @@ struct QueryMatcherTests {
         ("id=alpha", []),
         ("result:echo", ["echo-1995"]),
         ("\"71.4%\"", ["delta-2017"]),
-        ("6 of 6", ["charlie-2016"]),
+        ("\"6 of 6\"", ["charlie-2016"]),
         ("0.12-0.42", ["charlie-2016"]),
         ("src:fixture-doc#1", ["alpha-2018", "bravo-2013", "charlie-2016", "delta-2017", "echo-1995", "foxtrot-nd", "golf-2019", "hotel-2014", "india-2000", "juliet-2022"]),
         ("src:other", []),
@@ -148,5 +148,55 @@ struct QueryMatcherTests {
     func selects(_ example: (query: String, ids: [String])) throws {
         let query = try StudyQuery(example.query)
         #expect(query.filter(TestSupport.fixtureIndex).map(\.study.id) == example.ids)
+    }
+}
+
+@Suite("Primary cross-check")
+struct PrimaryCheckTests {
+    static let cases: [(query: String, ids: [String])] = [
+        ("primary:differs", ["alpha-2018"]),
+        ("primary:found", ["alpha-2018", "bravo-2013"]),
+        ("primary:not-found", ["echo-1995"]),
+        ("check:none ind:migraine", ["charlie-2016", "delta-2017"]),
+        ("12345678", ["alpha-2018"]),
+    ]
+
+    @Test("primary: selects by cross-check status; identifiers are searchable", arguments: cases)
+    func selects(_ example: (query: String, ids: [String])) throws {
+        #expect(try StudyQuery(example.query).filter(TestSupport.fixtureIndex).map(\.study.id) == example.ids)
+    }
+
+    @Test("an unknown value is refused")
+    func rejects() {
+        #expect(throws: QueryError.self) { try StudyQuery("primary:maybe") }
+    }
+
+    @Test("details show the seed and the primary value side by side, and flag it near the top")
+    func details() throws {
+        let alpha = try #require(TestSupport.fixture.study(id: "alpha-2018"))
+        let fields = StudyDetails.fields(of: alpha)
+        let crossCheck = try #require(fields.firstIndex { $0.label == "Cross-check" })
+        let design = try #require(fields.firstIndex { $0.label == "Design" })
+        #expect(crossCheck < design)
+        #expect(fields.contains { $0.label == "Differs" && $0.value == "per-arm split: seed [fixture-doc, ref. 1] says 17 and 17; primary [fixture-primary] says 16 and 18" })
+        #expect(fields.contains { $0.label == "Identifiers" && $0.value == "PMID 12345678; DOI 10.0000/fixture" })
+        #expect(StudyColumn.study.cell(alpha, glyphs: .unicode) == "Alpha 2018 ≠")
+        #expect(StudyColumn.study.cell(alpha, glyphs: .ascii) == "Alpha 2018 !=")
+        let echo = try #require(TestSupport.fixture.study(id: "echo-1995"))
+        #expect(StudyDetails.fields(of: echo).contains { $0.label == "Primary record" && $0.value.hasPrefix("not found") })
+    }
+
+    @Test("a primary record is checked like the rest of the data")
+    func validation() {
+        let found = TestSupport.studyJSON([("\"adverseEffects\": null,", "\"adverseEffects\": null, \"primary\": {\"status\": \"found\", \"source\": \"doc\"},")])
+        let problems = TestSupport.problems(in: found).map(\.description)
+        #expect(problems.contains("bad.json:test-2020:primary.seenOn: a found primary record says where it was seen"))
+        #expect(problems.contains("bad.json:test-2020:primary.summary: a found primary record needs a summary"))
+        let badKind = TestSupport.studyJSON([("\"adverseEffects\": null,", "\"adverseEffects\": null, \"primary\": {\"status\": \"not-found\", \"source\": \"nowhere\", \"identifiers\": [{\"kind\": \"isbn\", \"value\": \"1\"}]},")])
+        let more = TestSupport.problems(in: badKind).map(\.description)
+        #expect(more.contains { $0.hasPrefix("bad.json:test-2020:primary.identifiers[0].kind: unknown value \"isbn\"") })
+        // Cross-record checks see only records without problems of their own.
+        let undefined = TestSupport.studyJSON([("\"adverseEffects\": null,", "\"adverseEffects\": null, \"primary\": {\"status\": \"not-found\", \"source\": \"nowhere\"},")])
+        #expect(TestSupport.problems(in: undefined).map(\.description).contains { $0.hasPrefix("bad.json:test-2020:primary.source: source \"nowhere\" is not defined") })
     }
 }

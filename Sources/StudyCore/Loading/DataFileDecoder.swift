@@ -150,12 +150,13 @@ public enum DataFileDecoder {
             reader.report("provenance", "every study needs at least one provenance entry")
         }
         let provenance = provenanceReaders.map(decodeProvenance)
+        let primary = reader.has("primary") ? reader.object("primary", nullable: true).flatMap(decodePrimary) : nil
         guard let id, let indication, let citation, let design, let sampleSize, let outcome else { return nil }
         return Study(
             id: id, indication: indication, condition: condition, citation: citation, design: design,
             setting: setting, population: population, sampleSize: sampleSize, doses: doses.compactMap { $0 },
             comparator: comparator, outcome: outcome, adverseEffects: adverseEffects, notes: notes,
-            provenance: provenance.compactMap { $0 }, origin: origin
+            provenance: provenance.compactMap { $0 }, primary: primary, origin: origin
         )
     }
 
@@ -312,6 +313,51 @@ public enum DataFileDecoder {
         let source = reader.sourceRef("source")
         guard let direction, let source else { return nil }
         return Outcome(measure: measure, result: result, direction: direction, figures: figures, source: source)
+    }
+
+    private static func decodePrimary(_ reader: FieldReader) -> PrimaryRecord? {
+        defer { reader.finish() }
+        let status = reader.choice("status", PrimaryRecord.Status.self)
+        let source = reader.sourceRef("source")
+        let seenOn = reader.optionalText("seenOn")
+        let confidence = reader.has("confidence") ? reader.choice("confidence", PrimaryRecord.Confidence.self, nullable: true) : nil
+        let citation = reader.optionalText("citation")
+        let summary = reader.optionalText("summary")
+        let note = reader.optionalText("note")
+        var identifiers: [PrimaryRecord.Identifier] = []
+        for entry in reader.objects("identifiers", required: false) ?? [] {
+            let kind = entry.choice("kind", PrimaryRecord.Identifier.Kind.self)
+            let value = entry.text("value", nullable: false)
+            let note = entry.optionalText("note")
+            entry.finish()
+            if let kind, let value { identifiers.append(.init(kind: kind, value: value, note: note)) }
+        }
+        var figures: [PrimaryRecord.Figure] = []
+        for entry in reader.objects("figures", required: false) ?? [] {
+            let label = entry.text("label", nullable: false)
+            let value = entry.text("value", nullable: false)
+            entry.finish()
+            if let label, let value { figures.append(.init(label: label, value: value)) }
+        }
+        var differences: [PrimaryRecord.Difference] = []
+        for entry in reader.objects("differences", required: false) ?? [] {
+            let topic = entry.text("topic", nullable: false)
+            let seed = entry.text("seed", nullable: false)
+            let primary = entry.text("primary", nullable: false)
+            entry.finish()
+            if let topic, let seed, let primary { differences.append(.init(topic: topic, seed: seed, primary: primary)) }
+        }
+        if status == .found {
+            if seenOn == nil { reader.report("seenOn", "a found primary record says where it was seen") }
+            if confidence == nil { reader.report("confidence", "a found primary record gives its confidence: full-text, abstract or secondary") }
+            if summary == nil { reader.report("summary", "a found primary record needs a summary") }
+        }
+        if status == .notFound && (summary != nil || !figures.isEmpty || !differences.isEmpty) {
+            reader.report("status", "\"not-found\" records cannot have a summary, figures or differences")
+        }
+        guard let status, let source else { return nil }
+        return PrimaryRecord(status: status, source: source, seenOn: seenOn, confidence: confidence, citation: citation,
+                             identifiers: identifiers, summary: summary, figures: figures, differences: differences, note: note)
     }
 
     private static func decodeProvenance(_ reader: FieldReader) -> Provenance? {

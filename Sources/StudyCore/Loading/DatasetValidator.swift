@@ -73,6 +73,7 @@ public enum DatasetValidator {
         for (index, entry) in study.provenance.enumerated() {
             references.append(("provenance[\(index)].source", entry.source))
         }
+        if let primary = study.primary { references.append(("primary.source", primary.source)) }
         return references
     }
 }

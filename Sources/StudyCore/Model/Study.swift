@@ -17,6 +17,8 @@ public struct Study: Sendable, Equatable, Identifiable {
     public var adverseEffects: String?
     public var notes: String?
     public var provenance: [Provenance]
+    /// What the study's own abstract shows, when it was looked up; nil when not checked.
+    public var primary: PrimaryRecord?
     /// The data file the record was read from (for messages); empty for records built in code.
     public var origin: String
 
@@ -25,7 +27,7 @@ public struct Study: Sendable, Equatable, Identifiable {
                 design: StudyDesign, setting: String? = nil, population: String? = nil,
                 sampleSize: SampleSize, doses: [Dose] = [], comparator: Comparator? = nil,
                 outcome: Outcome, adverseEffects: String? = nil, notes: String? = nil,
-                provenance: [Provenance], origin: String = "") {
+                provenance: [Provenance], primary: PrimaryRecord? = nil, origin: String = "") {
         self.id = id
         self.indication = indication
         self.condition = condition
@@ -40,6 +42,7 @@ public struct Study: Sendable, Equatable, Identifiable {
         self.adverseEffects = adverseEffects
         self.notes = notes
         self.provenance = provenance
+        self.primary = primary
         self.origin = origin
     }
 
@@ -60,6 +63,9 @@ public struct Study: Sendable, Equatable, Identifiable {
     public var shortLabel: String {
         "\(citation.firstAuthor ?? "[unnamed]") \(citation.year.map(String.init) ?? "n.d.")"
     }
+
+    /// True when the study's primary record disagrees with the seed.
+    public var primaryDiffers: Bool { primary?.differs == true }
 
     /// True when any figure or the record as a whole rests on a citation shared with other studies.
     public var hasSharedAttribution: Bool {

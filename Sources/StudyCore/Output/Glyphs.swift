@@ -14,15 +14,17 @@ public struct Glyphs: Sendable, Equatable {
     public let micro: String
     public let rule: String
     public let bar: String
+    /// Marks a study whose primary record differs from the seed.
+    public let differs: String
 
     /// Unicode symbols.
     public static let unicode = Glyphs(ellipsis: "…", rangeDash: "–", gradedDown: "↓", benefit: "+", mixed: "±",
                                        noBenefit: "−", notReported: "?", ascending: "↑", descending: "↓",
-                                       selection: "▸", greaterOrEqual: "≥", micro: "µ", rule: "─", bar: "│")
+                                       selection: "▸", greaterOrEqual: "≥", micro: "µ", rule: "─", bar: "│", differs: "≠")
     /// Plain ASCII.
     public static let ascii = Glyphs(ellipsis: "~", rangeDash: "-", gradedDown: "*", benefit: "+", mixed: "+/-",
                                      noBenefit: "-", notReported: "?", ascending: "^", descending: "v",
-                                     selection: ">", greaterOrEqual: ">=", micro: "u", rule: "-", bar: "|")
+                                     selection: ">", greaterOrEqual: ">=", micro: "u", rule: "-", bar: "|", differs: "!=")
 
     /// The symbol for an effect direction.
     public func symbol(for direction: EffectDirection) -> String {
@@ -44,6 +46,7 @@ public struct Glyphs: Sendable, Equatable {
             case "…": output += "..."
             case "≥": output += ">="
             case "≤": output += "<="
+            case "≠": output += "!="
             case "µ", "μ": output += "u"
             case "±": output += "+/-"
             case "‘", "’": output += "'"

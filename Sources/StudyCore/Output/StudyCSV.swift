@@ -30,6 +30,7 @@ public enum StudyCSV {
             "setting", "population", "n_total", "n_arms", "n_for_sorting", "sample_size_note", "doses",
             "dose_dimension", "dose_low", "dose_high", "routes", "comparator", "comparator_doses",
             "outcome_measure", "result", "direction", "key_figures", "adverse_effects", "notes", "provenance",
+            "primary_status", "primary_confidence", "primary_identifiers", "primary_summary", "primary_differences",
         ]
         let rows = studies.map { study -> [String] in
             let citation = study.citation
@@ -56,6 +57,10 @@ public enum StudyCSV {
                 text(study.adverseEffects), study.notes ?? "",
                 study.provenance.map { "\($0.source) (\($0.attribution.rawValue))" + ($0.note.map { ": \($0)" } ?? "") }
                     .joined(separator: " | "),
+                study.primary?.status.rawValue ?? "not checked", study.primary?.confidence?.rawValue ?? "",
+                (study.primary?.identifiers ?? []).map { "\($0.kind.label) \($0.value)" }.joined(separator: " | "),
+                study.primary?.summary ?? "",
+                (study.primary?.differences ?? []).map { "\($0.topic): seed \($0.seed); primary \($0.primary)" }.joined(separator: " | "),
             ]
         }
         return CSVWriter.csv([header] + rows)

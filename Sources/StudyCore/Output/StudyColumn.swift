@@ -60,7 +60,7 @@ public enum StudyColumn: String, CaseIterable, Sendable {
     public func cell(_ study: Study, glyphs: Glyphs) -> String {
         let text: String
         switch self {
-        case .study: text = study.shortLabel
+        case .study: text = study.shortLabel + (study.primaryDiffers ? " \(glyphs.differs)" : "")
         case .indication: text = study.indication.shortName
         case .design: text = study.design.kind.shortName
         case .n: text = study.sampleSize.compact ?? "n.r."

@@ -19,6 +19,10 @@ public enum StudyDetails {
         // What the study is and found comes first: that is what is read aloud in a meeting.
         add("Indication", study.indication.name)
         add("Condition", study.condition)
+        if let primary = study.primary, primary.differs {
+            let topics = primary.differences.map(\.topic).joined(separator: "; ")
+            add("Cross-check", "\(glyphs.differs) the study's own abstract differs from the seed on: \(topics). Both values are under \"Differs\" below.")
+        }
         add("Design", study.design.label)
         add("Level of evidence", study.evidence.longLabel + "; scheme: \(EvidenceLevel.scheme)")
         var size = study.sampleSize.detailed ?? notReported
@@ -78,6 +82,38 @@ public enum StudyDetails {
             if let note = entry.note { text += ". \(note)" }
             add("Source", text)
         }
+        addPrimary(study.primary, seedSource: study.provenance.first?.source, to: &fields)
         return fields.map { Field(label: $0.label, value: glyphs.adapt(InertText.make($0.value))) }
+    }
+
+    /// The cross-check against the study's own abstract: identifiers, figures, and every
+    /// difference with the seed's value and the primary value side by side.
+    private static func addPrimary(_ primary: PrimaryRecord?, seedSource: SourceRef?, to fields: inout [Field]) {
+        guard let primary else {
+            fields.append(Field(label: "Primary record", value: "not checked"))
+            return
+        }
+        let source = primary.source.humanDescription
+        guard primary.status == .found else {
+            fields.append(Field(label: "Primary record", value: "not found [\(source)]" + (primary.note.map { ". \($0)" } ?? "")))
+            return
+        }
+        var found = "found on \(primary.seenOn ?? notReported); confidence: \(primary.confidence?.rawValue ?? notReported) [\(source)]"
+        if let citation = primary.citation { found += "; \(citation)" }
+        fields.append(Field(label: "Primary record", value: found))
+        if !primary.identifiers.isEmpty {
+            let identifiers = primary.identifiers.map { "\($0.kind.label) \($0.value)" + ($0.note.map { " (\($0))" } ?? "") }
+            fields.append(Field(label: "Identifiers", value: identifiers.joined(separator: "; ")))
+        }
+        if let summary = primary.summary { fields.append(Field(label: "Primary says", value: summary)) }
+        for figure in primary.figures {
+            fields.append(Field(label: "Primary figure", value: "\(figure.label): \(figure.value)"))
+        }
+        let seed = seedSource?.humanDescription ?? "seed"
+        for difference in primary.differences {
+            fields.append(Field(label: "Differs", value: "\(difference.topic): seed [\(seed)] says \(difference.seed); "
+                + "primary [\(source)] says \(difference.primary)"))
+        }
+        if let note = primary.note { fields.append(Field(label: "Primary note", value: note)) }
     }
 }

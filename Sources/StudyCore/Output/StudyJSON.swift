@@ -55,10 +55,24 @@ public enum StudyJSON {
             ])),
             ("adverseEffects", text(study.adverseEffects)),
             ("notes", text(study.notes)),
+            ("primary", study.primary.map(primary) ?? .null),
             ("provenance", .array(study.provenance.map { entry in
                 object([("source", .string(entry.source.description)),
                         ("attribution", .string(entry.attribution.rawValue)), ("note", text(entry.note))])
             })),
+        ])
+    }
+
+    private static func primary(_ record: PrimaryRecord) -> JSONValue {
+        object([
+            ("status", .string(record.status.rawValue)), ("source", .string(record.source.description)),
+            ("seenOn", text(record.seenOn)), ("confidence", text(record.confidence?.rawValue)),
+            ("citation", text(record.citation)),
+            ("identifiers", .array(record.identifiers.map { object([("kind", .string($0.kind.rawValue)), ("value", .string($0.value)), ("note", text($0.note))]) })),
+            ("summary", text(record.summary)),
+            ("figures", .array(record.figures.map { object([("label", .string($0.label)), ("value", .string($0.value))]) })),
+            ("differences", .array(record.differences.map { object([("topic", .string($0.topic)), ("seed", .string($0.seed)), ("primary", .string($0.primary))]) })),
+            ("note", text(record.note)),
         ])
     }
 

@@ -51,7 +51,8 @@ public enum TableFormatter {
     public static func legend(glyphs: Glyphs) -> String {
         "n.r. = not reported by the source. Outcome: \(glyphs.benefit) benefit, \(glyphs.mixed) mixed, "
             + "\(glyphs.noBenefit) no benefit, \(glyphs.notReported) not reported. Level: \(EvidenceLevel.scheme); "
-            + "\(glyphs.gradedDown) graded down for a reason the source gives; n.g. = not graded (review or design not reported)."
+            + "\(glyphs.gradedDown) graded down for a reason the source gives; n.g. = not graded (review or design not reported). "
+            + "\(glyphs.differs) after a study: its own abstract differs from the seed (see its details)."
     }
 
     /// Words wrapped to `width` columns (0: one line), never splitting a word shorter than the width.

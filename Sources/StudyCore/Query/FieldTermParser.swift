@@ -75,6 +75,11 @@ enum FieldTermParser {
                 throw QueryError("'\(name):' needs a source id, optionally with one reference number: src:seed-002#16", column: valueColumn)
             }
             return .source(SearchText.fold(reference.document), reference.references.first)
+        case .primary:
+            guard let check = PrimaryCheck(rawValue: SearchText.fold(value)) else {
+                throw QueryError("unknown primary check '\(value)'; use differs, found, not-found or none", column: valueColumn)
+            }
+            return .primary(check)
         case .condition, .author, .title, .journal, .setting, .population, .comparator, .result, .id:
             return .text(field, SearchText.fold(value), exact: operatorText == "=")
         }
@@ -114,6 +119,7 @@ enum FieldTermParser {
         case .result: "result:seizure"
         case .id: "id:etchison-2018"
         case .source: "src:seed-002#16"
+        case .primary: "primary:differs"
         }
     }
 }

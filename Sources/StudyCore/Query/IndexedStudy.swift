@@ -38,6 +38,10 @@ public struct IndexedStudy: Sendable {
             parts += [dose.arm, dose.route?.name, dose.route?.shortName, dose.regimen, dose.reported, DoseText.amount(dose, glyphs: .unicode)]
         }
         for figure in study.outcome.figures { parts += [figure.label, figure.value] }
+        if let primary = study.primary {
+            parts += [primary.summary, primary.citation, primary.note] + primary.identifiers.map(\.value)
+            for figure in primary.figures { parts += [figure.label, figure.value] }
+        }
         haystack = SearchText.fold(parts.compactMap { $0 }.joined(separator: "\u{1F}"))
         designWords = DesignVocabulary.keywords(of: study.design)
         sources = DatasetValidator.sourceReferences(of: study).map(\.1)

@@ -24,4 +24,18 @@ public enum FieldTerm: Sendable, Equatable {
     case text(QueryField, String, exact: Bool)
     /// A source document id and, optionally, a reference number (`src:seed-002#16`).
     case source(String, Int?)
+    /// The primary cross-check: `primary:differs`, `found`, `not-found` or `none`.
+    case primary(PrimaryCheck)
+}
+
+/// What `primary:` selects.
+public enum PrimaryCheck: String, CaseIterable, Sendable {
+    /// The study's own abstract disagrees with the seed.
+    case differs
+    /// A primary record was found.
+    case found
+    /// It was looked for and not found.
+    case notFound = "not-found"
+    /// It was not looked up.
+    case none
 }

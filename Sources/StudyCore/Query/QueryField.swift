@@ -18,6 +18,7 @@ public enum QueryField: String, CaseIterable, Sendable {
     case result
     case id
     case source
+    case primary
 
     /// Names a user may type for the field.
     public var names: [String] {
@@ -40,6 +41,7 @@ public enum QueryField: String, CaseIterable, Sendable {
         case .result: ["result", "outcome"]
         case .id: ["id"]
         case .source: ["src", "source", "ref"]
+        case .primary: ["primary", "check"]
         }
     }
 

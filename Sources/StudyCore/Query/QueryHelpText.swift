@@ -26,6 +26,8 @@ public enum QueryHelpText {
       cond: author: title: journal: setting: pop: comp: result: id:
                         text fields: ':' contains, '=' equals
       src:seed-002#16   studies drawn from a source document and reference; ref:16 alone
+      primary:differs   the study's own abstract differs from the seed (also found,
+                        not-found, none)
 
     Comparisons: :  =  <  <=  >  >=   (':' means equals for numbers)
     A value with spaces goes in quotes: cond:"status epilepticus"

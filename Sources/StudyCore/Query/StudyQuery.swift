@@ -60,6 +60,13 @@ public struct StudyQuery: Sendable {
         case .text(let field, let needle, let exact):
             guard let haystack = entry.fields[field] else { return false }
             return exact ? haystack.split(separator: "\u{1F}").contains { $0 == needle } : haystack.contains(needle)
+        case .primary(let check):
+            switch check {
+            case .differs: return study.primaryDiffers
+            case .found: return study.primary?.status == .found
+            case .notFound: return study.primary?.status == .notFound
+            case .none: return study.primary == nil
+            }
         case .source(let document, let reference):
             return entry.sources.contains { source in
                 (document.isEmpty || SearchText.fold(source.document) == document)
