@@ -17,7 +17,7 @@ struct StudyBrowserCommand: ParsableCommand {
         Exit status: 0 success; 1 no such study; 64 bad usage or query; 65 invalid data;
         66 data file or folder cannot be opened.
         """,
-        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self,
+        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SummaryCommand.self, ExportCommand.self,
                       ValidateCommand.self, QueryHelpCommand.self],
         defaultSubcommand: BrowseCommand.self
     )

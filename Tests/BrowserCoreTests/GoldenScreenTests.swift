@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BrowserCore
 @testable import StudyCore
@@ -17,6 +18,7 @@ struct GoldenScreenTests {
         ("flagged-details", [.enter]),
         ("context-card", [.backTab, .right, .enter, .character("c")]),
         ("help", [.character("?")]),
+        ("summary", [.backTab, .right, .enter, .character("i")]),
     ]
 
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
@@ -50,5 +52,20 @@ struct GoldenScreenTests {
         let screen = BrowserView.render(state)
         GoldenScreen.assertMatches(screen, named: "ascii-sorted-by-dose-80x24")
         #expect(screen.cells.allSatisfy { $0.text.unicodeScalars.allSatisfy { $0.isASCII } || $0.text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic } })
+    }
+}
+
+@Suite("Summary on one screen")
+struct SummaryScreenTests {
+    @Test("every bundled indication's summary fits the 80x24 overlay without scrolling", arguments: Indication.allCases)
+    func fits(_ indication: Indication) throws {
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data").path
+        let loaded = DatasetLoader.load(paths: [data])
+        try #require(loaded.problems.isEmpty)
+        let summary = IndicationSummary(indication: indication, dataset: loaded.dataset)
+        let box = OverlayGeometry(size: Size(width: 80, height: 24))
+        let lines = SummaryText.lines(summary, width: box.contentWidth, glyphs: .unicode, named: false)
+        #expect(lines.count <= box.contentHeight, "\(indication): \(lines.count) lines\n\(lines.joined(separator: "\n"))")
     }
 }

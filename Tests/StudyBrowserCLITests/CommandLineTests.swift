@@ -136,6 +136,24 @@ struct CommandLineTests {
         }
     }
 
+    @Test("summary in every format")
+    func summary() throws {
+        let table = try BinaryRunner.run(["summary", "-i", "migraine", "--width", "80"])
+        #expect(table.status == 0)
+        #expect(table.output.hasPrefix("Migraine: 5 studies; participants 165 in 4 studies (1 gives none)"))
+        let all = try BinaryRunner.run(["summary", "--width", "100"])
+        for indication in ["Migraine:", "Epilepsy / status epilepticus:", "Substance use disorder:", "Treatment-resistant depression:", "Chronic pain:"] {
+            #expect(all.output.contains(indication))
+        }
+        let markdown = try BinaryRunner.run(["summary", "-i", "trd", "--format", "markdown"])
+        #expect(markdown.output.hasPrefix("## Treatment-resistant depression"))
+        let json = try BinaryRunner.run(["summary", "-i", "sud", "--format", "json"])
+        guard case .object(let object) = try JSONParser.parse(Array(json.output.utf8)) else { Issue.record("not an object"); return }
+        #expect(object["participants"] == .number(8))
+        #expect(object["bestLevelStudies"] == .array([.string("dakwar-2017")]))
+        #expect(try BinaryRunner.run(["summary", "-i", "cardiology"]).status == 64)
+    }
+
     @Test("export as CSV and Markdown covers every study")
     func exportOther() throws {
         let csv = try BinaryRunner.run(["export", "--format", "csv"])

@@ -5,7 +5,7 @@ public enum Action: Sendable, Equatable {
     case open, back
     case startFilter, insertFilterText(String), deleteFilterBackward, clearFilterLine, acceptFilter, cancelFilter
     case nextSortColumn, previousSortColumn, reverseSort
-    case showContext, showHelp, closeOverlay
+    case showContext, showSummary, showHelp, closeOverlay
     case quit, repaint
     case resize(Size)
 
@@ -32,6 +32,7 @@ public enum Action: Sendable, Equatable {
         case .previousSortColumn: "sort-previous-column"
         case .reverseSort: "sort-reverse"
         case .showContext: "context-card"
+        case .showSummary: "summary"
         case .showHelp: "help"
         case .closeOverlay: "close"
         case .quit: "quit"

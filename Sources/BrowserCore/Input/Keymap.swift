@@ -29,6 +29,7 @@ public enum Keymap {
         Binding(keys: [.character("s"), .character(">")], contexts: browsing, action: .nextSortColumn, help: "sort by the next column"),
         Binding(keys: [.character("<")], contexts: browsing, action: .previousSortColumn, help: "sort by the previous column"),
         Binding(keys: [.character("S"), .character("r")], contexts: browsing, action: .reverseSort, help: "reverse the sort"),
+        Binding(keys: [.character("i")], contexts: browsing, action: .showSummary, help: "summary of the indication's evidence"),
         Binding(keys: [.character("c")], contexts: browsing, action: .showContext, help: "context card of the indication"),
         Binding(keys: [.character("?"), .function(1)], contexts: browsing, action: .showHelp, help: "this help"),
         Binding(keys: [.character("q")], contexts: browsing, action: .quit, help: "quit"),
@@ -40,7 +41,7 @@ public enum Keymap {
         Binding(keys: [.control("u")], contexts: [.filter], action: .clearFilterLine, help: "delete the whole line"),
         Binding(keys: [.up], contexts: [.overlay], action: .moveUp, help: "scroll up"),
         Binding(keys: [.down], contexts: [.overlay], action: .moveDown, help: "scroll down"),
-        Binding(keys: [.escape, .character("q"), .character("?"), .enter, .character("c")], contexts: [.overlay], action: .closeOverlay, help: "close"),
+        Binding(keys: [.escape, .character("q"), .character("?"), .enter, .character("c"), .character("i")], contexts: [.overlay], action: .closeOverlay, help: "close"),
     ]
 
     private static let table: [KeyContext: [Key: Action]] = {

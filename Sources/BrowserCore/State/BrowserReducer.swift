@@ -76,6 +76,13 @@ public enum BrowserReducer {
                 state.overlay = .context
                 state.overlayScroll = 0
             }
+        case .showSummary:
+            if contextIndication(state) == nil {
+                state.message = "No study selected: choose an indication tab for its summary."
+            } else {
+                state.overlay = .summary
+                state.overlayScroll = 0
+            }
         case .showHelp:
             state.overlay = .help
             state.overlayScroll = 0

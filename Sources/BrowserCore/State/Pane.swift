@@ -9,4 +9,5 @@ public enum Pane: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case help
     case context
+    case summary
 }

@@ -34,6 +34,12 @@ public enum OverlayView {
         switch state.overlay {
         case .help: helpLines(width: width, glyphs: state.glyphs)
         case .context: contextLines(for: state, width: width)
+        case .summary:
+            BrowserReducer.contextIndication(state).map { indication in
+                SummaryText.lines(IndicationSummary(indication: indication, dataset: state.catalog.dataset), width: width,
+                                  glyphs: state.glyphs, named: false)
+                    .map { Line(text: $0, heading: false) }
+            } ?? []
         case nil: []
         }
     }
@@ -44,6 +50,7 @@ public enum OverlayView {
         case .context:
             let name = BrowserReducer.contextIndication(state)?.name ?? "Indication"
             return "\(name): context"
+        case .summary: return "\(BrowserReducer.contextIndication(state)?.name ?? "Indication"): summary"
         case nil: return ""
         }
     }
@@ -115,12 +122,7 @@ public enum OverlayView {
             lines.append(Line(text: "", heading: false))
             lines.append(Line(text: topic.heading, heading: true))
             for statement in statements {
-                let prefix: String
-                switch statement.kind {
-                case .statement: prefix = ""
-                case .claim: prefix = "Claim: "
-                case .summary: prefix = "Digest: "
-                }
+                let prefix = SummaryText.kindPrefix(statement.kind)
                 let source = dataset.source(id: statement.source.document).map { "\(statement.source.humanDescription), \($0.kind.rawValue)" }
                     ?? statement.source.humanDescription
                 let text = "\(state.glyphs.adapt("•")) \(prefix)\(InertText.make(statement.text)) [\(source)]"

@@ -46,7 +46,7 @@ enum StatusView {
         case .indications:
             hints = "\(glyphs.adapt("←→")) indication  Enter studies  Tab pane  / filter  c context  ? help  q quit"
         default:
-            hints = "\(glyphs.adapt("↑↓")) move  Enter details  / filter  s sort  S reverse  c context  ? help  q quit"
+            hints = "\(glyphs.adapt("↑↓")) move  Enter details  / filter  s S sort  i summary  c context  ? help  q quit"
         }
         screen.write(" " + hints, x: 0, y: layout.bottomRow, width: width, role: .hint, ellipsis: glyphs.ellipsis)
     }

@@ -1,0 +1,48 @@
+/// The evidence for one indication at a glance: designs, participants, directions, the best
+/// level, flags, regulatory status and bottom line. Counts only what the sources report.
+public struct IndicationSummary: Sendable {
+    public let indication: Indication
+    /// The studies, randomized trials first (design order), then level, then larger sample first.
+    public let studies: [Study]
+    /// How many studies of each design, in design order, designs with none left out.
+    public let designCounts: [(kind: DesignKind, count: Int)]
+    /// The sum of the participants the sources give (stated totals, else sums of the arms).
+    public let participants: Int
+    /// Studies that give a number of participants, and studies that do not.
+    public let studiesWithCount: Int
+    public let studiesWithoutCount: Int
+    /// How many studies report each direction, in the order benefit, mixed, no benefit, not reported.
+    public let directionCounts: [(direction: EffectDirection, count: Int)]
+    /// The strongest level of evidence among the studies, and the studies at it.
+    public let bestLevel: Int?
+    public let bestLevelStudies: [Study]
+    /// Studies whose own abstract differs from the seed.
+    public let flagged: Int
+    public let regulatory: [IndicationContext.Statement]
+    public let bottomLine: [IndicationContext.Statement]
+
+    /// Summarises an indication's studies in a dataset.
+    public init(indication: Indication, dataset: Dataset) {
+        self.indication = indication
+        let own = dataset.studies.filter { $0.indication == indication }
+        studies = StudySorter.sorted(own, by: SortSpec([.init(.design), .init(.level), .init(.n, descending: true), .init(.study)]))
+        designCounts = DesignKind.allCases.compactMap { kind in
+            let count = own.filter { $0.design.kind == kind }.count
+            return count > 0 ? (kind, count) : nil
+        }
+        let counts = own.compactMap(\.sampleSize.effectiveTotal)
+        participants = counts.reduce(0, +)
+        studiesWithCount = counts.count
+        studiesWithoutCount = own.count - counts.count
+        directionCounts = EffectDirection.allCases.map { direction in
+            (direction, own.filter { $0.outcome.direction == direction }.count)
+        }
+        let best = own.compactMap(\.evidence.level).min()
+        bestLevel = best
+        bestLevelStudies = studies.filter { $0.evidence.level != nil && $0.evidence.level == best }
+        flagged = own.filter(\.primaryDiffers).count
+        let context = dataset.context(for: indication)
+        regulatory = context?.statements(about: .regulatory) ?? []
+        bottomLine = context?.statements(about: .bottomLine) ?? []
+    }
+}
