@@ -19,6 +19,7 @@ struct GoldenScreenTests {
         ("context-card", [.backTab, .right, .enter, .character("c")]),
         ("help", [.character("?")]),
         ("summary", [.backTab, .right, .enter, .character("i")]),
+        ("compare", [.backTab, .right, .enter, .character(" "), .character(" "), .character("C")]),
     ]
 
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]

@@ -41,7 +41,7 @@ struct ReducerTests {
         #expect(state.selection == 6)
         Fixture.press([.pageUp], on: &state)
         #expect(state.selection == 0)
-        Fixture.press([.control("f"), .character(" ")], on: &state)
+        Fixture.press([.control("f"), .pageDown], on: &state)
         #expect(state.selection == 9)
         Fixture.press([.control("b")], on: &state)
         #expect(state.selection == 3)
@@ -171,6 +171,35 @@ struct ReducerTests {
         let layout = Layout(size: state.size)
         #expect(BrowserView.render(state).size == Size(width: 60, height: 12))
         #expect(state.scroll <= state.selection && state.selection < state.scroll + layout.bodyHeight)
+    }
+
+    @Test("Space marks and unmarks, moving down; C compares the marked studies; marks survive filters")
+    func marking() {
+        var state = Fixture.state(size)
+        Fixture.press([.character("C")], on: &state)
+        #expect(state.overlay == nil && state.message?.hasPrefix("Nothing marked") == true)
+        Fixture.press([.character(" "), .character(" ")], on: &state)
+        #expect(state.marked == ["alpha-2018", "charlie-2016"])
+        #expect(state.selection == 2)
+        Fixture.press([.character("/")] + Fixture.type("bravo") + [.enter], on: &state)
+        #expect(state.marked.count == 2)
+        Fixture.press([.escape, .up, .character(" ")], on: &state)
+        #expect(state.marked == ["alpha-2018"])
+        Fixture.press([.character("C")], on: &state)
+        #expect(state.overlay == .compare)
+        let lines = CompareView.lines(state.markedStudies, width: 72, glyphs: .unicode)
+        #expect(lines.first?.hasPrefix("Study           Alpha 2018 ≠") == true)
+        #expect(lines.contains { $0.hasPrefix("Flags           ≠ abstract differs: per-arm split") })
+        Fixture.press([.character("C")], on: &state)
+        #expect(state.overlay == nil)
+    }
+
+    @Test("compare shows as many studies as fit and says how many did not")
+    func compareWidth() {
+        let studies = Fixture.catalog.dataset.studies
+        let lines = CompareView.lines(studies, width: 72, glyphs: .unicode)
+        #expect(lines.first == "7 more marked do not fit this width; widen the terminal or unmark some.")
+        for line in lines { #expect(DisplayWidth.of(line) <= 72, "\(line)") }
     }
 
     @Test("unbound keys change nothing")

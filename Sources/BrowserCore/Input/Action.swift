@@ -6,6 +6,7 @@ public enum Action: Sendable, Equatable {
     case startFilter, insertFilterText(String), deleteFilterBackward, clearFilterLine, acceptFilter, cancelFilter
     case nextSortColumn, previousSortColumn, reverseSort
     case showContext, showSummary, showHelp, closeOverlay
+    case toggleMark, compareMarked
     case quit, repaint
     case resize(Size)
 
@@ -33,6 +34,8 @@ public enum Action: Sendable, Equatable {
         case .reverseSort: "sort-reverse"
         case .showContext: "context-card"
         case .showSummary: "summary"
+        case .toggleMark: "mark"
+        case .compareMarked: "compare"
         case .showHelp: "help"
         case .closeOverlay: "close"
         case .quit: "quit"

@@ -18,7 +18,7 @@ public enum Keymap {
         Binding(keys: [.left, .character("h")], contexts: [.indications], action: .moveUp, help: "previous indication"),
         Binding(keys: [.right, .character("l")], contexts: [.indications], action: .moveDown, help: "next indication"),
         Binding(keys: [.pageUp, .control("b")], contexts: browsing.union([.overlay]), action: .pageUp, help: "page up"),
-        Binding(keys: [.pageDown, .control("f"), .character(" ")], contexts: browsing.union([.overlay]), action: .pageDown, help: "page down"),
+        Binding(keys: [.pageDown, .control("f")], contexts: browsing.union([.overlay]), action: .pageDown, help: "page down"),
         Binding(keys: [.home, .character("g")], contexts: browsing, action: .moveToTop, help: "first row"),
         Binding(keys: [.end, .character("G")], contexts: browsing, action: .moveToBottom, help: "last row"),
         Binding(keys: [.tab], contexts: browsing, action: .nextPane, help: "next pane"),
@@ -29,6 +29,8 @@ public enum Keymap {
         Binding(keys: [.character("s"), .character(">")], contexts: browsing, action: .nextSortColumn, help: "sort by the next column"),
         Binding(keys: [.character("<")], contexts: browsing, action: .previousSortColumn, help: "sort by the previous column"),
         Binding(keys: [.character("S"), .character("r")], contexts: browsing, action: .reverseSort, help: "reverse the sort"),
+        Binding(keys: [.character(" ")], contexts: [.table, .details], action: .toggleMark, help: "mark or unmark the study for comparison"),
+        Binding(keys: [.character("C")], contexts: browsing, action: .compareMarked, help: "compare the marked studies side by side"),
         Binding(keys: [.character("i")], contexts: browsing, action: .showSummary, help: "summary of the indication's evidence"),
         Binding(keys: [.character("c")], contexts: browsing, action: .showContext, help: "context card of the indication"),
         Binding(keys: [.character("?"), .function(1)], contexts: browsing, action: .showHelp, help: "this help"),
@@ -41,7 +43,7 @@ public enum Keymap {
         Binding(keys: [.control("u")], contexts: [.filter], action: .clearFilterLine, help: "delete the whole line"),
         Binding(keys: [.up], contexts: [.overlay], action: .moveUp, help: "scroll up"),
         Binding(keys: [.down], contexts: [.overlay], action: .moveDown, help: "scroll down"),
-        Binding(keys: [.escape, .character("q"), .character("?"), .enter, .character("c"), .character("i")], contexts: [.overlay], action: .closeOverlay, help: "close"),
+        Binding(keys: [.escape, .character("q"), .character("?"), .enter, .character("c"), .character("i"), .character("C")], contexts: [.overlay], action: .closeOverlay, help: "close"),
     ]
 
     private static let table: [KeyContext: [Key: Action]] = {

@@ -83,6 +83,22 @@ public enum BrowserReducer {
                 state.overlay = .summary
                 state.overlayScroll = 0
             }
+        case .toggleMark:
+            guard let study = state.selectedStudy else { break }
+            if let index = state.marked.firstIndex(of: study.id) {
+                state.marked.remove(at: index)
+            } else {
+                state.marked.append(study.id)
+            }
+            state.message = "\(state.marked.count) marked; C compares them side by side"
+            if state.focus == .table { state.selection += 1 }
+        case .compareMarked:
+            if state.marked.isEmpty {
+                state.message = "Nothing marked: Space marks the selected study; mark two or more, then C."
+            } else {
+                state.overlay = .compare
+                state.overlayScroll = 0
+            }
         case .showHelp:
             state.overlay = .help
             state.overlayScroll = 0

@@ -27,6 +27,8 @@ public struct BrowserState: Sendable {
     /// Details open full screen (narrow terminals) or focused (wide ones).
     public var detailsOpen = false
     public var detailScroll = 0
+    /// Ids of the studies marked for comparison; marks survive filtering and sorting.
+    public var marked: [String] = []
     /// A one-off message for the status line.
     public var message: String?
     /// Whether symbols may be Unicode (UTF-8 locale).
@@ -61,6 +63,9 @@ public struct BrowserState: Sendable {
 
     /// The indication of the current tab (nil for All).
     public var indication: Indication? { Catalog.tabs[tab] }
+
+    /// The marked studies in the order they were marked.
+    public var markedStudies: [Study] { marked.compactMap { id in catalog.dataset.study(id: id) } }
 
     /// The selected study, if any row is shown.
     public var selectedStudy: Study? { rows.indices.contains(selection) ? rows[selection] : nil }

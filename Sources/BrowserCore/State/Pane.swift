@@ -10,4 +10,5 @@ public enum Overlay: Sendable, Equatable {
     case help
     case context
     case summary
+    case compare
 }

@@ -34,6 +34,7 @@ public enum OverlayView {
         switch state.overlay {
         case .help: helpLines(width: width, glyphs: state.glyphs)
         case .context: contextLines(for: state, width: width)
+        case .compare: CompareView.lines(state.markedStudies, width: width, glyphs: state.glyphs).map { Line(text: $0, heading: false) }
         case .summary:
             BrowserReducer.contextIndication(state).map { indication in
                 SummaryText.lines(IndicationSummary(indication: indication, dataset: state.catalog.dataset), width: width,
@@ -50,6 +51,7 @@ public enum OverlayView {
         case .context:
             let name = BrowserReducer.contextIndication(state)?.name ?? "Indication"
             return "\(name): context"
+        case .compare: return "Compare \(state.marked.count) marked stud\(state.marked.count == 1 ? "y" : "ies")"
         case .summary: return "\(BrowserReducer.contextIndication(state)?.name ?? "Indication"): summary"
         case nil: return ""
         }

@@ -8,7 +8,7 @@ enum StatusView {
         let indication = state.indication?.name ?? "All indications"
         let total = state.catalog.count(state.indication)
         let sort = "sort: " + state.sort.label(arrows: (glyphs.ascending, glyphs.descending))
-        let count = "\(state.rows.count) of \(total) studies"
+        let count = "\(state.rows.count) of \(total) studies" + (state.marked.isEmpty ? "" : ", \(state.marked.count) marked")
         let alert = state.filterError.map { "Filter error at column \($0.column): \($0.message)" } ?? state.message
         let role: Role = state.filterError == nil ? .status : .statusError
         screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: role)
@@ -46,7 +46,7 @@ enum StatusView {
         case .indications:
             hints = "\(glyphs.adapt("←→")) indication  Enter studies  Tab pane  / filter  c context  ? help  q quit"
         default:
-            hints = "\(glyphs.adapt("↑↓")) move  Enter details  / filter  s S sort  i summary  c context  ? help  q quit"
+            hints = "\(glyphs.adapt("↑↓")) move  Enter open  / filter  s S sort  i summary  c context  ? help  q quit"
         }
         screen.write(" " + hints, x: 0, y: layout.bottomRow, width: width, role: .hint, ellipsis: glyphs.ellipsis)
     }

@@ -57,6 +57,9 @@ enum TableView {
                 let rowRole: Role = selected ? (state.focus == .table && !state.editingFilter ? .selection : .selectionUnfocused) : .normal
                 if selected { screen.fill(x: 0, y: y, width: width, height: 1, role: rowRole) }
                 screen.write(selected ? glyphs.selection : " ", x: 0, y: y, width: 1, role: rowRole)
+                if state.marked.contains(state.rows[index].id) {
+                    screen.write(glyphs.mark, x: 1, y: y, width: 1, role: selected ? rowRole : .label)
+                }
                 for (column, text) in cells.enumerated() {
                     var role = rowRole
                     if !selected, columns[column] == .outcome { role = Self.role(for: state.rows[index].outcome.direction) }

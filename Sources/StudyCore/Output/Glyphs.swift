@@ -16,15 +16,17 @@ public struct Glyphs: Sendable, Equatable {
     public let bar: String
     /// Marks a study whose primary record differs from the seed.
     public let differs: String
+    /// Marks a study chosen for comparison.
+    public let mark: String
 
     /// Unicode symbols.
     public static let unicode = Glyphs(ellipsis: "…", rangeDash: "–", gradedDown: "↓", benefit: "+", mixed: "±",
                                        noBenefit: "−", notReported: "?", ascending: "↑", descending: "↓",
-                                       selection: "▸", greaterOrEqual: "≥", micro: "µ", rule: "─", bar: "│", differs: "≠")
+                                       selection: "▸", greaterOrEqual: "≥", micro: "µ", rule: "─", bar: "│", differs: "≠", mark: "•")
     /// Plain ASCII.
     public static let ascii = Glyphs(ellipsis: "~", rangeDash: "-", gradedDown: "*", benefit: "+", mixed: "+/-",
                                      noBenefit: "-", notReported: "?", ascending: "^", descending: "v",
-                                     selection: ">", greaterOrEqual: ">=", micro: "u", rule: "-", bar: "|", differs: "!=")
+                                     selection: ">", greaterOrEqual: ">=", micro: "u", rule: "-", bar: "|", differs: "!=", mark: "*")
 
     /// The symbol for an effect direction.
     public func symbol(for direction: EffectDirection) -> String {
