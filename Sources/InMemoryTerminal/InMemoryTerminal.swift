@@ -7,6 +7,8 @@ public final class InMemoryTerminal: TerminalDevice {
     public private(set) var size: Size
     /// Every screen drawn, oldest first.
     public private(set) var frames: [ScreenBuffer] = []
+    /// Everything sent to the terminal raw (OSC 52 sequences), oldest first.
+    public private(set) var sent: [String] = []
     /// How many draws asked for a full repaint.
     public private(set) var fullRepaints = 0
     private var script: [TerminalInput]
@@ -26,6 +28,8 @@ public final class InMemoryTerminal: TerminalDevice {
         frames.append(screen)
         if fullRepaint { fullRepaints += 1 }
     }
+
+    public func send(_ bytes: String) { sent.append(bytes) }
 
     public func nextInput() -> TerminalInput {
         guard !script.isEmpty else { return .closed }

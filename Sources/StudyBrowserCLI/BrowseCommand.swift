@@ -52,6 +52,7 @@ struct BrowseCommand: ParsableCommand {
             return
         }
         var state = BrowserState(catalog: Catalog(dataset), size: terminal.size, glyphs: layout.glyphs)
+        state.clipboard = OSC52.Route.detect(environment: environment)
         Self.apply(selection, to: &state)
         let ending = BrowserSession.run(state, on: terminal).ending
         terminal.close()

@@ -73,6 +73,22 @@ public final class NcursesTerminal: TerminalDevice {
         refresh()
     }
 
+    public func send(_ bytes: String) {
+        guard !closed else { return }
+        refresh()
+        var text = bytes
+        text.withUTF8 { buffer in
+            guard var base = buffer.baseAddress else { return }
+            var remaining = buffer.count
+            while remaining > 0 {
+                let written = write(STDOUT_FILENO, base, remaining)
+                if written < 0 { if errno == EINTR { continue } else { return } }
+                remaining -= written
+                base += written
+            }
+        }
+    }
+
     public func nextInput() -> TerminalInput {
         let signal = shim_take_signal()
         if signal != 0 { return .signal(signal) }

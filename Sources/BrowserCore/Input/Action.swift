@@ -6,7 +6,7 @@ public enum Action: Sendable, Equatable {
     case startFilter, insertFilterText(String), deleteFilterBackward, clearFilterLine, acceptFilter, cancelFilter
     case nextSortColumn, previousSortColumn, reverseSort
     case showContext, showSummary, showHelp, closeOverlay
-    case toggleMark, compareMarked
+    case toggleMark, compareMarked, copyCitation
     case quit, repaint
     case resize(Size)
 
@@ -36,6 +36,7 @@ public enum Action: Sendable, Equatable {
         case .showSummary: "summary"
         case .toggleMark: "mark"
         case .compareMarked: "compare"
+        case .copyCitation: "copy-citation"
         case .showHelp: "help"
         case .closeOverlay: "close"
         case .quit: "quit"

@@ -31,6 +31,7 @@ public enum Keymap {
         Binding(keys: [.character("S"), .character("r")], contexts: browsing, action: .reverseSort, help: "reverse the sort"),
         Binding(keys: [.character(" ")], contexts: [.table, .details], action: .toggleMark, help: "mark or unmark the study for comparison"),
         Binding(keys: [.character("C")], contexts: browsing, action: .compareMarked, help: "compare the marked studies side by side"),
+        Binding(keys: [.character("y")], contexts: [.table, .details], action: .copyCitation, help: "copy the citation and a one-line summary (OSC 52, works over SSH)"),
         Binding(keys: [.character("i")], contexts: browsing, action: .showSummary, help: "summary of the indication's evidence"),
         Binding(keys: [.character("c")], contexts: browsing, action: .showContext, help: "context card of the indication"),
         Binding(keys: [.character("?"), .function(1)], contexts: browsing, action: .showHelp, help: "this help"),

@@ -31,6 +31,7 @@ public enum BrowserSession {
                 switch BrowserReducer.reduce(&state, action) {
                 case .quit: return (state, .quit)
                 case .repaint: fullRepaint = true
+                case .send(let bytes): device.send(bytes)
                 case .none: break
                 }
                 dirty = true

@@ -6,6 +6,8 @@ public protocol TerminalDevice: AnyObject {
     var size: Size { get }
     /// Shows a screen; `fullRepaint` redraws every cell instead of only the changed ones.
     func draw(_ screen: ScreenBuffer, fullRepaint: Bool)
+    /// Writes bytes to the terminal as they are, after the current frame (OSC 52 and the like).
+    func send(_ bytes: String)
     /// Waits a short while for input.
     func nextInput() -> TerminalInput
 }

@@ -99,6 +99,25 @@ public enum BrowserReducer {
                 state.overlay = .compare
                 state.overlayScroll = 0
             }
+        case .copyCitation:
+            guard let study = state.selectedStudy else {
+                state.message = "No study selected to copy."
+                break
+            }
+            let text = CitationText.forClipboard(study, glyphs: state.glyphs)
+            do {
+                let sequence = try OSC52.sequence(for: text, route: state.clipboard)
+                state.message = "Copied the citation of \(study.shortLabel) (\(text.utf8.count) bytes) through OSC 52. "
+                    + "If it did not arrive, the terminal does not accept OSC 52 (in tmux: set -g set-clipboard on)."
+                return .send(sequence)
+            } catch {
+                switch error {
+                case .tooLarge(let size):
+                    state.message = "Not copied: \(size) bytes is more than the \(OSC52.maximumBytes) a terminal clipboard takes."
+                case .unsupported(let reason):
+                    state.message = "Not copied: \(reason)."
+                }
+            }
         case .showHelp:
             state.overlay = .help
             state.overlayScroll = 0

@@ -29,6 +29,8 @@ public struct BrowserState: Sendable {
     public var detailScroll = 0
     /// Ids of the studies marked for comparison; marks survive filtering and sorting.
     public var marked: [String] = []
+    /// How the clipboard is reached through the terminal (set by the program from its environment).
+    public var clipboard: OSC52.Route = .direct
     /// A one-off message for the status line.
     public var message: String?
     /// Whether symbols may be Unicode (UTF-8 locale).

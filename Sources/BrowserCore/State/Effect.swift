@@ -5,4 +5,6 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Redraw every cell, not just the changed ones (Ctrl-L).
     case repaint
+    /// Write these bytes to the terminal as they are (an OSC 52 clipboard sequence).
+    case send(String)
 }
