@@ -54,7 +54,9 @@ struct BrowseCommand: ParsableCommand {
         var state = BrowserState(catalog: Catalog(dataset), size: terminal.size, glyphs: layout.glyphs)
         state.clipboard = OSC52.Route.detect(environment: environment)
         Self.apply(selection, to: &state)
-        let ending = BrowserSession.run(state, on: terminal).ending
+        let ending = BrowserSession.run(state, on: terminal) { request in
+            ViewExporter.export(request, sources: dataset.sources)
+        }.ending
         terminal.close()
         switch ending {
         case .quit: return

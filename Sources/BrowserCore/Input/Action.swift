@@ -7,6 +7,10 @@ public enum Action: Sendable, Equatable {
     case nextSortColumn, previousSortColumn, reverseSort
     case showContext, showSummary, showHelp, closeOverlay
     case toggleMark, compareMarked, copyCitation
+    case startExport, insertExportText(String), deleteExportBackward, acceptExport, cancelExport
+    case confirmOverwrite, declineOverwrite
+    /// Shows a message on the status line (the outcome of an effect).
+    case showMessage(String)
     case quit, repaint
     case resize(Size)
 
@@ -37,6 +41,14 @@ public enum Action: Sendable, Equatable {
         case .toggleMark: "mark"
         case .compareMarked: "compare"
         case .copyCitation: "copy-citation"
+        case .startExport: "export"
+        case .insertExportText: "type-path"
+        case .deleteExportBackward: "delete-path-char"
+        case .acceptExport: "accept-export"
+        case .cancelExport: "cancel-export"
+        case .confirmOverwrite: "confirm-overwrite"
+        case .declineOverwrite: "decline-overwrite"
+        case .showMessage: "message"
         case .showHelp: "help"
         case .closeOverlay: "close"
         case .quit: "quit"

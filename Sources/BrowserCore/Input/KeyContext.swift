@@ -10,6 +10,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case filter
     /// The help overlay or the context card is shown.
     case overlay
+    /// The export path is being typed.
+    case exportPath
+    /// Waiting for y before overwriting a file.
+    case confirmOverwrite
 
     /// Heading in the help overlay.
     public var title: String {
@@ -18,7 +22,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .table: "Study table"
         case .details: "Study details"
         case .filter: "Filter line"
-        case .overlay: "Help and context card"
+        case .overlay: "Help, summary, context card and compare"
+        case .exportPath: "Export path line"
+        case .confirmOverwrite: "Overwrite question"
         }
     }
 }

@@ -32,6 +32,7 @@ public enum Keymap {
         Binding(keys: [.character(" ")], contexts: [.table, .details], action: .toggleMark, help: "mark or unmark the study for comparison"),
         Binding(keys: [.character("C")], contexts: browsing, action: .compareMarked, help: "compare the marked studies side by side"),
         Binding(keys: [.character("y")], contexts: [.table, .details], action: .copyCitation, help: "copy the citation and a one-line summary (OSC 52, works over SSH)"),
+        Binding(keys: [.character("e")], contexts: browsing, action: .startExport, help: "export the view (marked studies if any) to .md, .csv or .json"),
         Binding(keys: [.character("i")], contexts: browsing, action: .showSummary, help: "summary of the indication's evidence"),
         Binding(keys: [.character("c")], contexts: browsing, action: .showContext, help: "context card of the indication"),
         Binding(keys: [.character("?"), .function(1)], contexts: browsing, action: .showHelp, help: "this help"),
@@ -42,6 +43,10 @@ public enum Keymap {
         Binding(keys: [.escape], contexts: [.filter], action: .cancelFilter, help: "clear the filter"),
         Binding(keys: [.backspace, .control("h")], contexts: [.filter], action: .deleteFilterBackward, help: "delete the last character"),
         Binding(keys: [.control("u")], contexts: [.filter], action: .clearFilterLine, help: "delete the whole line"),
+        Binding(keys: [.enter], contexts: [.exportPath], action: .acceptExport, help: "write the file"),
+        Binding(keys: [.escape], contexts: [.exportPath], action: .cancelExport, help: "cancel"),
+        Binding(keys: [.backspace, .control("h")], contexts: [.exportPath], action: .deleteExportBackward, help: "delete the last character"),
+        Binding(keys: [.character("y")], contexts: [.confirmOverwrite], action: .confirmOverwrite, help: "overwrite the existing file"),
         Binding(keys: [.up], contexts: [.overlay], action: .moveUp, help: "scroll up"),
         Binding(keys: [.down], contexts: [.overlay], action: .moveDown, help: "scroll down"),
         Binding(keys: [.escape, .character("q"), .character("?"), .enter, .character("c"), .character("i"), .character("C")], contexts: [.overlay], action: .closeOverlay, help: "close"),
@@ -66,6 +71,11 @@ public enum Keymap {
         if context == .filter, case .character(let character) = key, !character.isNewline {
             return .insertFilterText(String(character))
         }
+        if context == .exportPath, case .character(let character) = key, !character.isNewline {
+            return .insertExportText(String(character))
+        }
+        // Anything but y answers the overwrite question with no.
+        if context == .confirmOverwrite { return .declineOverwrite }
         return nil
     }
 }

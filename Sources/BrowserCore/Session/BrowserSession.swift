@@ -7,8 +7,19 @@ public enum BrowserSession {
         case signal(Int32)
     }
 
-    /// Draws, reads a key, updates, and repeats; draws only after something changed.
-    public static func run(_ initial: BrowserState, on device: TerminalDevice) -> (state: BrowserState, ending: Ending) {
+    /// What the session does with an export: write the file, and say what happened.
+    public enum ExportOutcome: Sendable, Equatable {
+        case written(String)
+        /// The file exists; the user is asked before it is replaced.
+        case exists
+        case failed(String)
+    }
+
+    /// Draws, reads a key, updates, and repeats; draws only after something changed. `export`
+    /// performs file writes, which the pure core only asks for.
+    public static func run(_ initial: BrowserState, on device: TerminalDevice,
+                           export: (ExportRequest) -> ExportOutcome = { _ in .failed("export is not available here") })
+        -> (state: BrowserState, ending: Ending) {
         var state = initial
         if state.size != device.size { BrowserReducer.reduce(&state, .resize(device.size)) }
         var fullRepaint = true
@@ -32,6 +43,14 @@ public enum BrowserSession {
                 case .quit: return (state, .quit)
                 case .repaint: fullRepaint = true
                 case .send(let bytes): device.send(bytes)
+                case .export(let request):
+                    switch export(request) {
+                    case .written(let message): BrowserReducer.reduce(&state, .showMessage(message))
+                    case .failed(let message): BrowserReducer.reduce(&state, .showMessage(message))
+                    case .exists:
+                        state.pendingExport = request
+                        BrowserReducer.reduce(&state, .showMessage("\(request.path) exists: press y to overwrite it, any other key to keep it."))
+                    }
                 case .none: break
                 }
                 dirty = true

@@ -1,3 +1,4 @@
+import Foundation
 import StudyCore
 
 /// The pure update function: applies an action to the state and says what the session must do.
@@ -118,6 +119,36 @@ public enum BrowserReducer {
                     state.message = "Not copied: \(reason)."
                 }
             }
+        case .startExport:
+            state.editingExportPath = true
+            state.editingFilter = false
+        case .insertExportText(let text): state.exportPath += text
+        case .deleteExportBackward: state.exportPath = String(state.exportPath.dropLast())
+        case .cancelExport: state.editingExportPath = false
+        case .acceptExport:
+            let path = state.exportPath.trimmingCharacters(in: .whitespaces)
+            guard !path.isEmpty, let format = ExportRequest.Format(path: path) else {
+                state.message = "Name a file ending in .md, .csv or .json."
+                break
+            }
+            state.editingExportPath = false
+            let studies = state.marked.isEmpty ? state.rows : state.markedStudies
+            let what = state.marked.isEmpty
+                ? "\(state.indication?.name ?? "All indications"); " + (state.query.text.isEmpty ? "no filter" : "filter '\(state.query.text)'")
+                    + "; sorted by \(state.sort.label(arrows: ("ascending", "descending"))); \(studies.count) studies"
+                : "\(studies.count) marked studies"
+            return .export(ExportRequest(path: path, format: format, overwrite: false, studies: studies, description: what))
+        case .confirmOverwrite:
+            if let pending = state.pendingExport {
+                state.pendingExport = nil
+                return .export(ExportRequest(path: pending.path, format: pending.format, overwrite: true,
+                                             studies: pending.studies, description: pending.description))
+            }
+        case .declineOverwrite:
+            state.message = state.pendingExport.map { "Not written: \($0.path) was left as it was." }
+            state.pendingExport = nil
+        case .showMessage(let text):
+            state.message = text
         case .showHelp:
             state.overlay = .help
             state.overlayScroll = 0
@@ -160,6 +191,8 @@ public enum BrowserReducer {
             state.detailScroll = clampAdd(state.detailScroll, delta)
         case .overlay:
             state.overlayScroll = clampAdd(state.overlayScroll, delta)
+        case .exportPath, .confirmOverwrite:
+            break
         }
     }
 

@@ -29,6 +29,11 @@ public struct BrowserState: Sendable {
     public var detailScroll = 0
     /// Ids of the studies marked for comparison; marks survive filtering and sorting.
     public var marked: [String] = []
+    /// The export path being typed, while `editingExportPath`.
+    public var exportPath = "study-browser-view.md"
+    public var editingExportPath = false
+    /// An export waiting for y because its file exists.
+    public var pendingExport: ExportRequest?
     /// How the clipboard is reached through the terminal (set by the program from its environment).
     public var clipboard: OSC52.Route = .direct
     /// A one-off message for the status line.
@@ -74,6 +79,8 @@ public struct BrowserState: Sendable {
 
     /// Where keys go now.
     public var keyContext: KeyContext {
+        if pendingExport != nil { return .confirmOverwrite }
+        if editingExportPath { return .exportPath }
         if overlay != nil { return .overlay }
         if editingFilter { return .filter }
         switch focus {

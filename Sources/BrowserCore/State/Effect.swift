@@ -7,4 +7,6 @@ public enum Effect: Sendable, Equatable {
     case repaint
     /// Write these bytes to the terminal as they are (an OSC 52 clipboard sequence).
     case send(String)
+    /// Write studies to a file; the session reports the outcome back as a message.
+    case export(ExportRequest)
 }

@@ -24,6 +24,13 @@ enum StatusView {
             let text = " \(indication) \(glyphs.bar) \(filter) \(glyphs.bar) \(sort) \(glyphs.bar) \(count)"
             screen.write(text, x: 0, y: layout.statusRow, width: width, role: .status, ellipsis: glyphs.ellipsis)
         }
+        if state.editingExportPath {
+            screen.fill(x: 0, y: layout.bottomRow, width: width, height: 1, role: .filterInput)
+            let prompt = "Export to: " + state.exportPath
+            let used = screen.write(prompt, x: 0, y: layout.bottomRow, width: width - 1, role: .filterInput, ellipsis: glyphs.ellipsis)
+            screen.write("_", x: used, y: layout.bottomRow, width: 1, role: .filterInput)
+            return
+        }
         if state.editingFilter {
             screen.fill(x: 0, y: layout.bottomRow, width: width, height: 1, role: .filterInput)
             let prompt = "/ " + state.filterText

@@ -1,0 +1,26 @@
+import StudyCore
+
+/// A request to write the current view to a file.
+public struct ExportRequest: Sendable, Equatable {
+    /// The file formats, chosen by the path's extension.
+    public enum Format: String, Sendable, Equatable {
+        case markdown, csv, json
+
+        /// The format a path's extension names: .md/.markdown, .csv or .json.
+        public init?(path: String) {
+            let lowered = path.lowercased()
+            if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { self = .markdown }
+            else if lowered.hasSuffix(".csv") { self = .csv }
+            else if lowered.hasSuffix(".json") { self = .json }
+            else { return nil }
+        }
+    }
+
+    public let path: String
+    public let format: Format
+    public let overwrite: Bool
+    /// The studies, in view order (the marked ones if any are marked).
+    public let studies: [Study]
+    /// What the view was: "Migraine; filter 'design:rct'; sorted by Dose ↑; 2 studies".
+    public let description: String
+}
