@@ -33,12 +33,21 @@ struct BrowseCommand: ParsableCommand {
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Start sorted by this key (list's sort keys).", valueName: "keys"))
     var sort: String?
 
+    @Flag(help: "Print the browser's screen for these options as text instead of opening it (for notes and scripts).")
+    var print = false
+
     @OptionGroup var layout: LayoutOptions
 
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let selection = try StudySelection(indication: indication, filter: filter, sort: sort)
         let dataset = try data.loadOrExit()
+        if print {
+            var state = BrowserState(catalog: Catalog(dataset), size: Size(width: 80, height: 24), glyphs: layout.glyphs)
+            try Self.apply(selection, to: &state)
+            Console.write(Self.printedScreen(state, width: layout.resolvedWidth == 0 ? 100 : layout.resolvedWidth))
+            return
+        }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             try printList(selection, dataset)
             return
@@ -53,7 +62,12 @@ struct BrowseCommand: ParsableCommand {
         }
         var state = BrowserState(catalog: Catalog(dataset), size: terminal.size, glyphs: layout.glyphs)
         state.clipboard = OSC52.Route.detect(environment: environment)
-        Self.apply(selection, to: &state)
+        do {
+            try Self.apply(selection, to: &state)
+        } catch {
+            terminal.close()
+            throw error
+        }
         let ending = BrowserSession.run(state, on: terminal) { request in
             ViewExporter.export(request, sources: dataset.sources)
         }.ending
@@ -65,16 +79,30 @@ struct BrowseCommand: ParsableCommand {
         }
     }
 
-    /// Puts the command line's indication, filter and sort into the starting state.
-    static func apply(_ selection: StudySelection, to state: inout BrowserState) {
+    /// Puts the command line's indication, filter and sort into the starting state (a deep link).
+    /// The browser sorts by one table column; another key is a usage error, not ignored.
+    static func apply(_ selection: StudySelection, to state: inout BrowserState) throws {
         if let indication = selection.indication, let tab = Catalog.tabs.firstIndex(of: indication) {
             state.selectTab(tab)
         }
         if !selection.query.text.isEmpty { state.setFilterText(selection.query.text) }
-        if let first = selection.sort.terms.first, selection.sort != .standard,
-           let column = StudyColumn.allCases.first(where: { $0.sortKey == first.key }) {
-            state.setSort(TableSort(column: column, descending: first.descending))
+        guard selection.sort != .standard, let first = selection.sort.terms.first else { return }
+        guard let column = StudyColumn.allCases.first(where: { $0.sortKey == first.key }) else {
+            throw Console.usageError("the browser sorts by a table column (\(StudyColumn.allCases.map(\.sortKey.rawValue).joined(separator: ", "))); use list for --sort \(first.key.rawValue)")
         }
+        state.setSort(TableSort(column: column, descending: first.descending))
+    }
+
+    /// The browser's screen for a state at a width, tall enough for every row, trailing spaces cut.
+    static func printedScreen(_ state: BrowserState, width: Int) -> String {
+        var sized = state
+        let lines = TableLine.lines(rows: state.rows, sort: state.sort).count
+        BrowserReducer.reduce(&sized, .resize(Size(width: max(Layout.minimum.width, width), height: max(Layout.minimum.height, lines + 6))))
+        let screen = BrowserView.render(sized)
+        // Everything but the key hints, which mean nothing on paper.
+        return (0..<(screen.size.height - 1)).map { row in
+            String(screen.rowText(row).reversed().drop { $0 == " " }.reversed())
+        }.joined(separator: "\n") + "\n"
     }
 
     private func printList(_ selection: StudySelection, _ dataset: Dataset) throws {
