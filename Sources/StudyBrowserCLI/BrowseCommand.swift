@@ -24,14 +24,8 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(name: [.customShort("i"), .long], help: ArgumentHelp("Start on this indication.", valueName: "indication"))
-    var indication: String?
-
-    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Start with this filter.", valueName: "query"))
-    var filter: String?
-
-    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Start sorted by this key (list's sort keys).", valueName: "keys"))
-    var sort: String?
+    /// The starting view (a deep link).
+    @OptionGroup var choice: SelectionOptions
 
     @Flag(help: "Print the browser's screen for these options as text instead of opening it (for notes and scripts).")
     var print = false
@@ -40,7 +34,7 @@ struct BrowseCommand: ParsableCommand {
 
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let selection = try StudySelection(indication: indication, filter: filter, sort: sort)
+        let selection = try choice.selection()
         let dataset = try data.loadOrExit()
         if print {
             var state = BrowserState(catalog: Catalog(dataset), size: Size(width: 80, height: 24), glyphs: layout.glyphs)

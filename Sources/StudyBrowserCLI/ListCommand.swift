@@ -20,16 +20,7 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(name: [.customShort("i"), .long], help: ArgumentHelp(
-        "Only this indication: \(Indication.allCases.map(\.rawValue).joined(separator: ", ")) (or a name such as pain, depression).",
-        valueName: "indication"))
-    var indication: String?
-
-    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("A query such as 'design:rct dose<0.5mg/kg'.", valueName: "query"))
-    var filter: String?
-
-    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Sort keys, e.g. dose or outcome:desc,n.", valueName: "keys"))
-    var sort: String?
+    @OptionGroup var choice: SelectionOptions
 
     @Option(help: "Output format: table, csv, json or markdown.")
     var format: OutputFormat = .table
@@ -37,7 +28,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var layout: LayoutOptions
 
     mutating func run() throws {
-        let selection = try StudySelection(indication: indication, filter: filter, sort: sort)
+        let selection = try choice.selection()
         Self.printStudies(selection: selection, dataset: try data.loadOrExit(), format: format, layout: layout)
     }
 

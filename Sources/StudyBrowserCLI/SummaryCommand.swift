@@ -28,13 +28,8 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var layout: LayoutOptions
 
     mutating func run() throws {
-        var indications = Indication.allCases
-        if let indication {
-            guard let match = Indication.matching(indication) else {
-                throw Console.usageError("unknown indication '\(indication)'; use one of: \(Indication.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            indications = [match]
-        }
+        let chosen = try StudySelection(indication: indication, filter: nil, sort: nil).indication
+        let indications = chosen.map { [$0] } ?? Indication.allCases
         let dataset = try data.loadOrExit()
         let summaries = indications.map { IndicationSummary(indication: $0, dataset: dataset) }
         switch format {

@@ -9,7 +9,7 @@ struct DeepLinkTests {
 
     func state(_ arguments: [String]) throws -> BrowserState {
         let command = try BrowseCommand.parse(arguments)
-        let selection = try StudySelection(indication: command.indication, filter: command.filter, sort: command.sort)
+        let selection = try command.choice.selection()
         var state = BrowserState(catalog: Self.catalog, size: Size(width: 80, height: 24))
         try BrowseCommand.apply(selection, to: &state)
         return state

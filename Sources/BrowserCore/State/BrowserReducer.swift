@@ -70,20 +70,8 @@ public enum BrowserReducer {
             state.setSort(TableSort(column: columns[next], descending: false))
         case .reverseSort:
             state.setSort(TableSort(column: state.sort.column, descending: !state.sort.descending))
-        case .showContext:
-            if contextIndication(state) == nil {
-                state.message = "No study selected: choose an indication tab for its context card."
-            } else {
-                state.overlay = .context
-                state.overlayScroll = 0
-            }
-        case .showSummary:
-            if contextIndication(state) == nil {
-                state.message = "No study selected: choose an indication tab for its summary."
-            } else {
-                state.overlay = .summary
-                state.overlayScroll = 0
-            }
+        case .showContext: openIndicationOverlay(.context, named: "context card", in: &state)
+        case .showSummary: openIndicationOverlay(.summary, named: "summary", in: &state)
         case .toggleMark:
             guard let study = state.selectedStudy else { break }
             if let index = state.marked.firstIndex(of: study.id) {
@@ -156,6 +144,16 @@ public enum BrowserReducer {
             state.overlay = nil
         }
         return .none
+    }
+
+    /// Opens an overlay about the current indication, or says why there is none.
+    private static func openIndicationOverlay(_ overlay: Overlay, named name: String, in state: inout BrowserState) {
+        guard contextIndication(state) != nil else {
+            state.message = "No study selected: choose an indication tab for its \(name)."
+            return
+        }
+        state.overlay = overlay
+        state.overlayScroll = 0
     }
 
     /// The indication whose context card `c` shows: the tab's, else the selected study's.
