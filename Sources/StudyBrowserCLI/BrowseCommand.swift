@@ -13,11 +13,12 @@ struct BrowseCommand: ParsableCommand {
         commandName: "browse",
         abstract: "Open the interactive browser (the default when standard input and output are a terminal).",
         discussion: """
-        Keys: arrows or j/k move, Enter opens details, / filters, s and S sort, c shows the
-        indication's context card, ? lists every key, q quits. When standard input or output is
-        not a terminal, or TERM cannot be used, the study list is printed instead.
+        Keys: arrows or j/k move, Enter opens details, / filters, s and S sort, i shows the \
+        indication's summary and c its context card, Space marks and C compares, y copies a \
+        citation (OSC 52), e exports the view, ? lists every key, q quits. When standard input or \
+        output is not a terminal, or TERM cannot be used, the study list is printed instead.
 
-        Exit status: 0 after q; 130, 143, 129 or 131 after SIGINT, SIGTERM, SIGHUP or SIGQUIT;
+        Exit status: 0 after q; 130, 143, 129 or 131 after SIGINT, SIGTERM, SIGHUP or SIGQUIT; \
         74 when the terminal goes away; otherwise as for `list`.
         """
     )

@@ -7,8 +7,8 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export every study with every field, in the standard order.",
         discussion: """
-        json: an array of objects in the data-file layout, with null for "not reported" and a
-        derived "evidence" object. csv: RFC 4180, one row per study; empty numeric cells and
+        json: an array of objects in the data-file layout, with null for "not reported" and a \
+        derived "evidence" object. csv: RFC 4180, one row per study; empty numeric cells and \
         "not reported" text cells mean the source is silent. markdown: a section per study.
         """
     )

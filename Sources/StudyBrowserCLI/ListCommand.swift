@@ -7,11 +7,12 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List studies, filtered and sorted.",
         discussion: """
-        Sort keys: \(SortKey.allCases.map(\.rawValue).joined(separator: ", ")). Several keys are
-        separated by commas; add :desc (or put - in front, as --sort=-year) to reverse one.
+        Sort keys: \(SortKey.allCases.map(\.rawValue).joined(separator: ", ")). Several keys are \
+        separated by commas; add :desc (or put - in front, as --sort=-year) to reverse one. \
         Values the source does not report sort last either way.
 
         dose: \(SortKey.dose.explanation).
+
         outcome: \(SortKey.outcome.explanation).
 
         The filter uses the query language; `study-browser query-help` explains it.

@@ -8,13 +8,13 @@ struct StudyBrowserCommand: ParsableCommand {
         commandName: "study-browser",
         abstract: "Browse the clinical evidence on ketamine by indication, from the terminal or from scripts.",
         discussion: """
-        With no subcommand, opens the interactive browser when standard input and output are a
+        With no subcommand, opens the interactive browser when standard input and output are a \
         terminal, and prints the study list otherwise.
 
-        Every figure is shown as its source gives it; "not reported" (n.r.) means the source is
+        Every figure is shown as its source gives it; "not reported" (n.r.) means the source is \
         silent. Levels of evidence follow \(EvidenceLevel.scheme), derived from each study's design.
 
-        Exit status: 0 success; 1 no such study; 64 bad usage or query; 65 invalid data;
+        Exit status: 0 success; 1 no such study; 64 bad usage or query; 65 invalid data; \
         66 data file or folder cannot be opened.
         """,
         subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SummaryCommand.self, ExportCommand.self,

@@ -7,7 +7,7 @@ struct SummaryCommand: ParsableCommand {
         commandName: "summary",
         abstract: "Summarise the evidence per indication: designs, participants, directions, best level, bottom line.",
         discussion: """
-        Participants add up each study's stated total, else the sum of its arms, as the seed gives
+        Participants add up each study's stated total, else the sum of its arms, as the seed gives \
         them; studies that give no number are counted apart, never estimated.
         """
     )

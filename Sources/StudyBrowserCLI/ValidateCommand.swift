@@ -7,8 +7,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check data files against the schema and for consistency; report every problem.",
         discussion: """
-        With no paths, checks the bundled data. Each problem is printed as
-        file:record:field: message (JSON syntax errors as file:line:column: message).
+        With no paths, checks the bundled data. Each problem is printed as \
+        file:record:field: message (JSON syntax errors as file:line:column: message). \
         Exit status: 0 valid; 65 invalid data; 66 a path cannot be opened or holds no data files.
         """
     )
