@@ -8,11 +8,14 @@ struct HangUpEndToEndTests {
         try #require(TmuxSession.available, "tmux is not installed: sudo apt-get install -y tmux")
     }
 
-    /// The browser's process id, once it has started in the pane.
+    /// The browser's process id: the child of this pane's shell (other tests' browsers run at
+    /// the same time, so searching by name could find one of theirs).
     func browserPID(_ tmux: TmuxSession) throws -> Int32 {
+        let shell = try tmux.paneFormat("#{pane_pid}")
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            if let text = try? TmuxSession.run(["pgrep", "-f", "-n", BinaryRunner.binary.path]), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? TmuxSession.run(["pgrep", "-P", shell, "-f", BinaryRunner.binary.path]),
+               let pid = Int32(text.split(separator: "\n").first.map(String.init) ?? "") {
                 return pid
             }
             Thread.sleep(forTimeInterval: 0.05)
