@@ -142,3 +142,18 @@ struct OutputTests {
         #expect(text.contains("midazolam"))
     }
 }
+
+@Suite("Data file writer")
+struct DataFileWriterTests {
+    @Test("the bundled data written out and read back is the same data")
+    func roundTrip() {
+        let original = BundledDatasetTests.loaded.dataset
+        let text = DataFileWriter.json(studies: original.studies, sources: original.sources, contexts: original.contexts)
+        let reloaded = DatasetLoader.load([DataFile(name: "round-trip.json", bytes: Array(text.utf8))])
+        #expect(reloaded.problems.map(\.description) == [])
+        func bare(_ studies: [Study]) -> [Study] { studies.map { var study = $0; study.origin = ""; return study } }
+        #expect(bare(reloaded.dataset.studies) == bare(original.studies))
+        #expect(reloaded.dataset.contexts.map(\.statements) == original.contexts.map(\.statements))
+        #expect(reloaded.dataset.sources.map(\.id) == original.sources.map(\.id))
+    }
+}

@@ -2,15 +2,17 @@
 public enum StudyJSON {
     /// A JSON array of the studies.
     public static func array(_ studies: [Study]) -> String {
-        JSONWriter.string(.array(studies.map(value))) + "\n"
+        JSONWriter.string(.array(studies.map { value($0) })) + "\n"
     }
 
-    /// One study as a JSON object in the data-file layout, with `evidence` added.
-    public static func value(_ study: Study) -> JSONValue {
+    /// One study as a JSON object in the data-file layout; `derived` adds the indication's name,
+    /// the evidence level and each dose's dimension (exports), which data files leave out.
+    public static func value(_ study: Study, derived: Bool = true) -> JSONValue {
         let citation = study.citation
         let design = study.design
         let evidence = study.evidence
-        return object([
+        let dose = { (dose: Dose) in Self.dose(dose, derived: derived) }
+        var members: [(String, JSONValue)] = [
             ("id", .string(study.id)),
             ("indication", .string(study.indication.rawValue)),
             ("indicationName", .string(study.indication.name)),
@@ -60,7 +62,12 @@ public enum StudyJSON {
                 object([("source", .string(entry.source.description)),
                         ("attribution", .string(entry.attribution.rawValue)), ("note", text(entry.note))])
             })),
-        ])
+        ]
+        if !derived {
+            members.removeAll { $0.0 == "indicationName" || $0.0 == "evidence" }
+            if study.primary == nil { members.removeAll { $0.0 == "primary" } }
+        }
+        return object(members)
     }
 
     private static func primary(_ record: PrimaryRecord) -> JSONValue {
@@ -76,14 +83,16 @@ public enum StudyJSON {
         ])
     }
 
-    private static func dose(_ dose: Dose) -> JSONValue {
-        object([
+    private static func dose(_ dose: Dose, derived: Bool) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("arm", text(dose.arm)), ("route", text(dose.route?.rawValue)),
             ("low", dose.low.map(JSONValue.number) ?? .null), ("high", dose.high.map(JSONValue.number) ?? .null),
             ("unit", text(dose.dimension?.unit)), ("dimension", text(dose.dimension?.rawValue)),
             ("regimen", text(dose.regimen)), ("basis", .string(dose.basis.rawValue)),
             ("reported", text(dose.reported)), ("source", .string(dose.source.description)), ("note", text(dose.note)),
-        ])
+        ]
+        if !derived { members.removeAll { $0.0 == "dimension" } }
+        return object(members)
     }
 
     private static func object(_ members: [(String, JSONValue)]) -> JSONValue {
