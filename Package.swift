@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "study-browser", targets: ["StudyBrowserCLI"]),
+        .executable(name: "study-browser-bench", targets: ["StudyBrowserBench"]),
         .library(name: "StudyCore", targets: ["StudyCore"]),
     ],
     dependencies: [
@@ -32,6 +33,9 @@ let package = Package(
         // TerminalBackend is the only module that touches curses.
         .systemLibrary(name: "CNcursesw"),
         .target(name: "TerminalBackend", dependencies: ["BrowserCore", "CNcursesw"]),
+        // Benchmarks: a seeded synthetic-data generator and a release-mode timing tool.
+        .target(name: "SyntheticStudies", dependencies: ["StudyCore"]),
+        .executableTarget(name: "StudyBrowserBench", dependencies: ["StudyCore", "BrowserCore", "SyntheticStudies"]),
         // The in-memory terminal that tests drive the browser session with.
         .target(name: "InMemoryTerminal", dependencies: ["BrowserCore"]),
         .executableTarget(
@@ -44,7 +48,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "SyntheticStudies"], exclude: ["Fixtures"]),
         .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "StudyCore", "InMemoryTerminal"], exclude: ["Goldens"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "BrowserCore"]),
         .testTarget(

@@ -1,0 +1,25 @@
+import Testing
+@testable import StudyCore
+import SyntheticStudies
+
+@Suite("Synthetic benchmark data")
+struct SyntheticStudiesTests {
+    @Test("the same seed gives the same file; another seed another one")
+    func deterministic() {
+        #expect(SyntheticStudies.dataFile(count: 300, seed: 7) == SyntheticStudies.dataFile(count: 300, seed: 7))
+        #expect(SyntheticStudies.dataFile(count: 300, seed: 7) != SyntheticStudies.dataFile(count: 300, seed: 8))
+    }
+
+    @Test("the data is valid and varied: every indication, design family, dose dimension, non-ASCII names")
+    func valid() {
+        let text = SyntheticStudies.dataFile(count: 2_000, seed: 1)
+        let loaded = DatasetLoader.load([DataFile(name: "synthetic.json", bytes: Array(text.utf8))])
+        #expect(loaded.problems.map(\.description).prefix(3) == [])
+        let studies = loaded.dataset.studies
+        #expect(studies.count == 2_000)
+        #expect(Set(studies.map(\.indication)) == Set(Indication.allCases))
+        #expect(Set(studies.compactMap { $0.sortDose?.dimension }) == Set(DoseDimension.allCases))
+        #expect(Set(studies.map(\.design.kind)).count == DesignKind.allCases.count)
+        #expect(studies.contains { $0.citation.firstAuthor?.unicodeScalars.contains { !$0.isASCII } == true })
+    }
+}
