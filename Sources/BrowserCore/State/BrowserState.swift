@@ -20,6 +20,9 @@ public struct BrowserState: Sendable {
     public private(set) var sort = TableSort()
     /// The studies shown, filtered and sorted.
     public private(set) var rows: [Study] = []
+    /// The tab's studies in sort order, kept between keystrokes: filtering a sorted list keeps
+    /// its order, so typing a filter never sorts again.
+    private var sortedScope: [IndexedStudy] = []
     /// Index of the selected row in `rows`.
     public var selection = 0
     /// First visible table line (rows and dose headings count alike).
@@ -104,7 +107,7 @@ public struct BrowserState: Sendable {
         do {
             query = try StudyQuery(text)
             filterError = nil
-            recompute()
+            refilter()
         } catch {
             filterError = error
         }
@@ -116,10 +119,17 @@ public struct BrowserState: Sendable {
         recompute()
     }
 
+    /// Sorts the tab's studies again (tab or sort changed), then filters.
     private mutating func recompute() {
-        let previous = selectedStudy?.id
         let scoped = catalog.entries.filter { indication == nil || $0.study.indication == indication }
-        rows = StudySorter.sorted(query.filter(scoped).map(\.study), by: sort.spec)
+        sortedScope = StudySorter.sorted(scoped, by: sort.spec)
+        refilter()
+    }
+
+    /// Applies the query to the sorted studies, keeping the selected study when it is still shown.
+    private mutating func refilter() {
+        let previous = selectedStudy?.id
+        rows = query.filter(sortedScope).map(\.study)
         selection = previous.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
         scroll = 0
         detailScroll = 0

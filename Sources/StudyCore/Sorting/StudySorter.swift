@@ -4,24 +4,28 @@
 public enum StudySorter {
     /// The studies in the spec's order.
     public static func sorted(_ studies: [Study], by spec: SortSpec) -> [Study] {
-        let keyed = studies.map { study in (study, spec.terms.map { components(of: study, for: $0.key) }) }
-        return keyed.sorted { lhs, rhs in
+        order(studies, by: spec).map { studies[$0] }
+    }
+
+    /// The same order for indexed studies.
+    public static func sorted(_ entries: [IndexedStudy], by spec: SortSpec) -> [IndexedStudy] {
+        order(entries.map(\.study), by: spec).map { entries[$0] }
+    }
+
+    /// Positions of the studies in sorted order. Keys are computed once per study and the sort
+    /// moves small integers, not the large study values.
+    static func order(_ studies: [Study], by spec: SortSpec) -> [Int] {
+        let keys = studies.map { study in spec.terms.map { components(of: study, for: $0.key) } }
+        return studies.indices.sorted { lhs, rhs in
             for (index, term) in spec.terms.enumerated() {
-                switch compare(lhs.1[index], rhs.1[index], descending: term.descending) {
+                switch compare(keys[lhs][index], keys[rhs][index], descending: term.descending) {
                 case .some(true): return true
                 case .some(false): return false
                 case nil: continue
                 }
             }
-            return lhs.0.id < rhs.0.id
-        }.map(\.0)
-    }
-
-    /// The same order for indexed studies.
-    public static func sorted(_ entries: [IndexedStudy], by spec: SortSpec) -> [IndexedStudy] {
-        let order = sorted(entries.map(\.study), by: spec)
-        let byID = Dictionary(entries.map { ($0.study.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return order.compactMap { byID[$0.id] }
+            return studies[lhs].id < studies[rhs].id
+        }
     }
 
     /// A sort value: comparable components, nil for "not reported".
