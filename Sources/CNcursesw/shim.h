@@ -33,6 +33,15 @@ static inline SCREEN *shim_newterm_devnull(const char *term) {
     return newterm(term, out, in);
 }
 
+/// Installs `handler` for `number` without SA_RESTART, so a blocked read or poll returns at once.
+static inline void shim_set_handler(int number, void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    sigaction(number, &action, NULL);
+}
+
 static volatile sig_atomic_t shim_pending_signal_number = 0;
 
 static void shim_record_signal(int number) { shim_pending_signal_number = number; }
@@ -40,14 +49,10 @@ static void shim_record_signal(int number) { shim_pending_signal_number = number
 /// Records SIGINT, SIGTERM, SIGHUP and SIGQUIT instead of dying, without SA_RESTART so a
 /// blocked read or poll returns at once; the program then restores the terminal and exits.
 static inline void shim_install_signal_handlers(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = shim_record_signal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
-    sigaction(SIGQUIT, &action, NULL);
+    shim_set_handler(SIGINT, shim_record_signal);
+    shim_set_handler(SIGTERM, shim_record_signal);
+    shim_set_handler(SIGHUP, shim_record_signal);
+    shim_set_handler(SIGQUIT, shim_record_signal);
     // A parent may have started us with these blocked (a thread pool's mask is inherited
     // through fork and exec); blocked, a hang-up or Ctrl-Z would never arrive.
     sigset_t wanted;
@@ -68,11 +73,7 @@ static void shim_record_continue(int number) { (void)number; shim_continued_flag
 
 /// Records SIGCONT (after Ctrl-Z and `fg`), so the program can repaint the whole screen.
 static inline void shim_install_continue_handler(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = shim_record_continue;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGCONT, &action, NULL);
+    shim_set_handler(SIGCONT, shim_record_continue);
 }
 
 /// 1 when the process was continued since the last call, else 0.

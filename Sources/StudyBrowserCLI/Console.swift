@@ -1,4 +1,5 @@
 import ArgumentParser
+import StudyCore
 
 #if canImport(Glibc)
 import Glibc
@@ -9,30 +10,15 @@ import Darwin
 /// Writes to standard output and standard error, and tells what kind of terminal is attached.
 enum Console {
     /// Writes text to standard output as is.
-    static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in writeAll(STDOUT_FILENO, buffer) }
-    }
+    static func write(_ text: String) { writeOrExit(STDOUT_FILENO, text) }
 
     /// Writes a line to standard error.
-    static func error(_ line: String) {
-        var text = line + "\n"
-        text.withUTF8 { buffer in writeAll(STDERR_FILENO, buffer) }
-    }
+    static func error(_ line: String) { writeOrExit(STDERR_FILENO, line + "\n") }
 
-    private static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) {
-        guard var base = buffer.baseAddress else { return }
-        var remaining = buffer.count
-        while remaining > 0 {
-            let written = Glibc.write(descriptor, base, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                // The reader went away (a pipe into `head`): stop quietly, as other tools do.
-                exit(errno == EPIPE ? 0 : 74)
-            }
-            remaining -= written
-            base += written
-        }
+    private static func writeOrExit(_ descriptor: Int32, _ text: String) {
+        guard let failure = DescriptorWriter.writeAll(descriptor, text) else { return }
+        // The reader went away (a pipe into `head`): stop quietly, as other tools do.
+        exit(failure == EPIPE ? 0 : 74)
     }
 
     /// Prints a usage problem to standard error and returns the exit (64, EX_USAGE) to throw.

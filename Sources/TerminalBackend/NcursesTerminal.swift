@@ -1,5 +1,6 @@
 import BrowserCore
 import CNcursesw
+import StudyCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -76,17 +77,7 @@ public final class NcursesTerminal: TerminalDevice {
     public func send(_ bytes: String) {
         guard !closed else { return }
         refresh()
-        var text = bytes
-        text.withUTF8 { buffer in
-            guard var base = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = write(STDOUT_FILENO, base, remaining)
-                if written < 0 { if errno == EINTR { continue } else { return } }
-                remaining -= written
-                base += written
-            }
-        }
+        DescriptorWriter.writeAll(STDOUT_FILENO, bytes)
     }
 
     public func nextInput() -> TerminalInput {

@@ -10,17 +10,23 @@ public enum DetailsView {
 
     /// The lines to show for the state's selected study (empty when nothing is selected).
     public static func lines(for state: BrowserState, width: Int) -> [String] {
-        guard let study = state.selectedStudy else { return [] }
+        content(for: state, width: width).lines
+    }
+
+    /// The lines, how many of them are the heading, and the width of the label column.
+    static func content(for state: BrowserState, width: Int) -> (lines: [String], headingCount: Int, labelWidth: Int) {
+        guard let study = state.selectedStudy else { return ([], 0, 0) }
         let usable = max(20, width - 2)
         let fields = StudyDetails.fields(of: study, sources: state.catalog.dataset.sources, glyphs: state.glyphs)
-        return heading(for: study, width: usable, glyphs: state.glyphs)
-            + TableFormatter.details(fields, width: usable).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let heading = heading(for: study, width: usable, glyphs: state.glyphs)
+        let body = TableFormatter.details(fields, width: usable).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (heading + body, heading.count, fields.map { DisplayWidth.of($0.label) }.max() ?? 0)
     }
 
     /// Draws the details into a rectangle, from the state's scroll offset, under a title row.
     static func draw(_ state: BrowserState, into screen: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
         guard height > 1, width > 4 else { return }
-        let all = lines(for: state, width: width)
+        let (all, headingCount, labelWidth) = content(for: state, width: width)
         let titleRole: Role = focused ? .tabActiveFocused : .header
         var title = " Details"
         if state.selectedStudy != nil {
@@ -33,9 +39,7 @@ public enum DetailsView {
         }
         screen.fill(x: x, y: y, width: width, height: 1, role: titleRole)
         screen.write(title, x: x, y: y, width: width, role: titleRole, ellipsis: state.glyphs.ellipsis)
-        guard let study = state.selectedStudy else { return }
-        let headingCount = heading(for: study, width: max(20, width - 2), glyphs: state.glyphs).count
-        let labelWidth = StudyDetails.fields(of: study).map { DisplayWidth.of($0.label) }.max() ?? 0
+        guard state.selectedStudy != nil else { return }
         for (offset, line) in all.dropFirst(state.detailScroll).prefix(height - 1).enumerated() {
             let index = offset + state.detailScroll
             let row = y + 1 + offset

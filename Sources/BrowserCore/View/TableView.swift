@@ -20,11 +20,7 @@ enum TableView {
         let natural = columns.indices.map { index in
             max(DisplayWidth.of(headers[index]), tabWidths.indices.contains(columnIndices[index]) ? tabWidths[columnIndices[index]] : 0)
         }
-        let widths = TableLayout.widths(
-            natural: natural, minimum: columns.map(\.minimumWidth),
-            balanced: StudyColumn.balanced.compactMap { columns.firstIndex(of: $0) },
-            shrinkOrder: StudyColumn.shrinkOrder.compactMap { columns.firstIndex(of: $0) },
-            width: width - markerWidth, gap: gap(width))
+        let widths = StudyColumn.widths(columns, natural: natural, width: width - markerWidth, gap: gap(width))
         let positions = widths.indices.map { index in markerWidth + widths[..<index].reduce(0) { $0 + $1 + gap(width) } }
 
         let headerY = layout.bodyTop - 1

@@ -30,23 +30,11 @@ public enum AtomicFile {
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .system(path, reason()) }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.write(descriptor, base + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let why = reason()
-                close(descriptor)
-                unlink(temporary)
-                throw .system(path, why)
-            }
-            offset += written
+        if let failure = DescriptorWriter.writeAll(descriptor, text) {
+            close(descriptor)
+            unlink(temporary)
+            throw .system(path, String(cString: strerror(failure)).lowercased())
         }
-        bytes.removeAll()
         if fsync(descriptor) != 0 || close(descriptor) != 0 {
             let why = reason()
             unlink(temporary)

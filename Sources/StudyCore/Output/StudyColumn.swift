@@ -42,6 +42,14 @@ public enum StudyColumn: String, CaseIterable, Sendable {
     /// Which columns give up width next, in order: the study's name last, so a row stays identifiable.
     public static let shrinkOrder: [StudyColumn] = [.design, .route, .indication, .study, .n, .level]
 
+    /// Widths for these columns within `width`, shrinking the free-text columns first.
+    public static func widths(_ columns: [StudyColumn], natural: [Int], width: Int, gap: Int = TableLayout.gap) -> [Int] {
+        TableLayout.widths(
+            natural: natural, minimum: columns.map(\.minimumWidth),
+            balanced: balanced.compactMap { columns.firstIndex(of: $0) },
+            shrinkOrder: shrinkOrder.compactMap { columns.firstIndex(of: $0) }, width: width, gap: gap)
+    }
+
     /// The sort key behind the column, so headers can mark the sorted one.
     public var sortKey: SortKey {
         switch self {

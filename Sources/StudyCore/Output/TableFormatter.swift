@@ -12,10 +12,7 @@ public enum TableFormatter {
         let natural = columns.indices.map { index in
             max(DisplayWidth.of(headers[index]), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0)
         }
-        let widths = TableLayout.widths(
-            natural: natural, minimum: columns.map(\.minimumWidth),
-            balanced: StudyColumn.balanced.compactMap { columns.firstIndex(of: $0) },
-            shrinkOrder: StudyColumn.shrinkOrder.compactMap { columns.firstIndex(of: $0) }, width: width)
+        let widths = StudyColumn.widths(columns, natural: natural, width: width)
         func line(_ texts: [String]) -> String {
             let padded = texts.indices.map { index in
                 index == texts.count - 1
