@@ -31,6 +31,14 @@ public struct JSONObject: Sendable, Equatable {
         for member in members { self[member.key] = member.value }
     }
 
+    /// An object from members whose keys the caller knows to be unique (the parser checks).
+    init(uniqueMembers: [(key: String, value: JSONValue)]) {
+        self.members = uniqueMembers
+    }
+
+    /// The position of `key` among the members, or nil when the key is absent.
+    func position(of key: String) -> Int? { members.firstIndex { $0.key == key } }
+
     /// The value stored under `key`, or nil when the key is absent.
     public subscript(key: String) -> JSONValue? {
         get { members.first { $0.key == key }?.value }

@@ -161,11 +161,19 @@ public enum DataFileDecoder {
     }
 
     static func isValidStudyID(_ id: String) -> Bool {
-        guard id.count <= 80 else { return false }
-        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+        // Bytes, not characters: this runs once per study on every load.
+        let bytes = id.utf8
+        guard !bytes.isEmpty, bytes.count <= 80 else { return false }
+        var previous = UInt8(ascii: "-")
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = byte
         }
+        return previous != UInt8(ascii: "-")
     }
 
     private static func decodeCitation(_ reader: FieldReader) -> Citation? {

@@ -76,10 +76,12 @@ public enum DataFileReader {
         guard Int(info.st_size) <= maximumFileSize else {
             return .failure(DataProblem(file: path, message: "the file is \(Int(info.st_size) / 1_048_576) MiB; data files may be at most \(maximumFileSize / 1_048_576) MiB"))
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One byte more than the file's size, so the read that finds the end needs no growth
+        // (growing copies the whole file); a file that grows while read still grows the buffer.
+        var bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { _, count in count = Int(info.st_size) + 1 }
         var filled = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 65_536)) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65_536)) }
             let count = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
                 return read(descriptor, base + filled, buffer.count - filled)

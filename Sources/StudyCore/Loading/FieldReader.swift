@@ -8,7 +8,8 @@ final class FieldReader {
     private let sink: ProblemSink
     let record: String?
     private let path: String
-    private var readKeys = Set<String>()
+    /// Which members an accessor has read, by position: `finish()` reports the others.
+    private var read: [Bool]
 
     /// Longest text a field may hold: far beyond any real citation or summary.
     static let maximumTextBytes = 65_536
@@ -18,6 +19,7 @@ final class FieldReader {
         self.sink = sink
         self.record = record
         self.path = path
+        self.read = Array(repeating: false, count: object.members.count)
     }
 
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -30,12 +32,12 @@ final class FieldReader {
 
     /// The raw value; reports a missing required key.
     private func value(_ key: String, required: Bool) -> JSONValue? {
-        readKeys.insert(key)
-        guard let value = object[key] else {
+        guard let position = object.position(of: key) else {
             if required { report(key, "missing field (write null if the source does not report it)") }
             return nil
         }
-        return value
+        read[position] = true
+        return object.members[position].value
     }
 
     private func typeMismatch(_ key: String, expected: String, found: JSONValue) {
@@ -56,7 +58,7 @@ final class FieldReader {
                 report(key, "text of \(text.utf8.count) bytes; a field may hold at most \(Self.maximumTextBytes)")
                 return nil
             }
-            if text.trimmingWhitespace().isEmpty {
+            if text.isBlank {
                 report(key, "empty text; use null when the source does not report it")
                 return nil
             }
@@ -147,14 +149,23 @@ final class FieldReader {
         }
     }
 
-    /// Elements of an array; `each` gets the element and its field path.
-    func array(_ key: String, required: Bool = true) -> [(value: JSONValue, path: String)]? {
+    /// One element of an array field; its path is spelled out only when a message needs it.
+    struct Element {
+        let value: JSONValue
+        let arrayPath: String
+        let offset: Int
+        var path: String { "\(arrayPath)[\(offset)]" }
+    }
+
+    /// Elements of an array with their positions.
+    func array(_ key: String, required: Bool = true) -> [Element]? {
         guard let value = value(key, required: required) else { return nil }
         guard case .array(let elements) = value else {
             typeMismatch(key, expected: "an array", found: value)
             return nil
         }
-        return elements.enumerated().map { ($0.element, "\(fieldPath(key))[\($0.offset)]") }
+        let arrayPath = fieldPath(key)
+        return elements.enumerated().map { Element(value: $0.element, arrayPath: arrayPath, offset: $0.offset) }
     }
 
     /// Readers for an array of objects; elements that are not objects are reported.
@@ -171,13 +182,23 @@ final class FieldReader {
 
     /// Reports every key that no accessor read.
     func finish() {
-        for key in object.keys where !readKeys.contains(key) {
-            report(key, "unknown field")
+        for (position, member) in object.members.enumerated() where !read[position] {
+            report(member.key, "unknown field")
         }
     }
 }
 
 extension String {
+    /// True when the text is empty or only whitespace; decides on the first ASCII letter or
+    /// digit without looking up Unicode properties.
+    var isBlank: Bool {
+        for byte in utf8 {
+            if byte > 0x20 && byte < 0x7F { return false }
+            if byte >= 0x80 { return trimmingWhitespace().isEmpty }
+        }
+        return true
+    }
+
     func trimmingWhitespace() -> Substring {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }

@@ -15,18 +15,43 @@ public struct SourceRef: Sendable, Equatable, Hashable, CustomStringConvertible 
 
     /// Parses `document#n[,n…]`; nil when malformed.
     public init?(parsing text: String) {
-        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let document = String(parts[0])
-        guard !document.isEmpty, document.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
-        else { return nil }
+        // Byte by byte: every study carries several references, so this runs on every load.
+        let bytes = Array(text.utf8)
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+        guard hash > 0, bytes[..<hash].allSatisfy(Self.isIdentifierByte) else { return nil }
         var references: [Int] = []
-        if parts.count == 2 {
-            for piece in parts[1].split(separator: ",", omittingEmptySubsequences: false) {
-                guard let number = Int(piece), number > 0 else { return nil }
-                references.append(number)
+        if hash < bytes.count {
+            var number = 0
+            var digits = 0
+            for byte in bytes[(hash + 1)...] {
+                if byte == UInt8(ascii: ",") {
+                    guard digits > 0, number > 0 else { return nil }
+                    references.append(number)
+                    number = 0
+                    digits = 0
+                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    digits += 1
+                    guard digits <= 9 else { return nil }
+                    number = number * 10 + Int(byte - UInt8(ascii: "0"))
+                } else {
+                    return nil
+                }
             }
+            guard digits > 0, number > 0 else { return nil }
+            references.append(number)
         }
-        self.init(document: document, references: references)
+        self.init(document: String(decoding: bytes[..<hash], as: UTF8.self), references: references)
+    }
+
+    /// ASCII letters, digits, '-', '_' and '.': compared as bytes, since every study is parsed.
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+            true
+        default:
+            false
+        }
     }
 
     public var description: String {
