@@ -91,7 +91,7 @@ struct BrowseCommand: ParsableCommand {
     /// The browser's screen for a state at a width, tall enough for every row, trailing spaces cut.
     static func printedScreen(_ state: BrowserState, width: Int) -> String {
         var sized = state
-        let lines = TableLine.lines(rows: state.rows, sort: state.sort).count
+        let lines = state.lines.count
         BrowserReducer.reduce(&sized, .resize(Size(width: max(Layout.minimum.width, width), height: max(Layout.minimum.height, lines + 6))))
         let screen = BrowserView.render(sized)
         // Everything but the key hints, which mean nothing on paper.

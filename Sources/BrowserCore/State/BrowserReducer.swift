@@ -120,7 +120,7 @@ public enum BrowserReducer {
                 break
             }
             state.editingExportPath = false
-            let studies = state.marked.isEmpty ? state.rows : state.markedStudies
+            let studies = state.marked.isEmpty ? Array(state.rows) : state.markedStudies
             let what = state.marked.isEmpty
                 ? "\(state.indication?.name ?? "All indications"); " + (state.query.text.isEmpty ? "no filter" : "filter '\(state.query.text)'")
                     + "; sorted by \(state.sort.label(arrows: ("ascending", "descending"))); \(studies.count) studies"
@@ -203,13 +203,13 @@ public enum BrowserReducer {
     static func clamp(_ state: inout BrowserState) {
         let layout = Layout(size: state.size)
         state.selection = state.rows.isEmpty ? 0 : min(max(0, state.selection), state.rows.count - 1)
-        let lines = TableLine.lines(rows: state.rows, sort: state.sort)
-        let selectedLine = lines.firstIndex(of: .study(state.selection)) ?? 0
+        let lines = state.lines
+        let selectedLine = state.rows.isEmpty ? 0 : lines.line(ofRow: state.selection)
         let height = layout.bodyHeight
         if selectedLine < state.scroll { state.scroll = selectedLine }
         if selectedLine >= state.scroll + height { state.scroll = selectedLine - height + 1 }
         // A heading directly above the first visible study stays in view when it fits.
-        if state.scroll > 0, case .heading? = lines[safe: state.scroll - 1], selectedLine - (state.scroll - 1) < height {
+        if state.scroll > 0, state.scroll - 1 < lines.count, case .heading = lines[state.scroll - 1], selectedLine - (state.scroll - 1) < height {
             state.scroll -= 1
         }
         state.scroll = max(0, min(state.scroll, max(0, lines.count - height)))

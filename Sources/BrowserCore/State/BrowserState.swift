@@ -19,10 +19,12 @@ public struct BrowserState: Sendable {
     public private(set) var query: StudyQuery
     public private(set) var sort = TableSort()
     /// The studies shown, filtered and sorted.
-    public private(set) var rows: [Study] = []
+    public private(set) var rows: StudyRows
+    /// The table body: rows and, when sorted by dose, dimension headings.
+    public private(set) var lines = TableLines()
     /// The tab's studies in sort order, kept between keystrokes: filtering a sorted list keeps
     /// its order, so typing a filter never sorts again.
-    private var sortedScope: [IndexedStudy] = []
+    private var sortedScope: [Int] = []
     /// Index of the selected row in `rows`.
     public var selection = 0
     /// First visible table line (rows and dose headings count alike).
@@ -43,30 +45,16 @@ public struct BrowserState: Sendable {
     public var message: String?
     /// Whether symbols may be Unicode (UTF-8 locale).
     public let glyphs: Glyphs
-    /// Each study's table cells (every column), by id: they depend only on the study and the
-    /// glyphs, so they are made once instead of on every frame.
-    let cellTexts: [String: [String]]
     /// Widest cell of each column per tab, so column widths stay put while filtering.
-    let naturalWidths: [Int: [Int]]
+    let naturalWidths: [[Int]]
 
     /// The initial state for a catalog and screen size.
     public init(catalog: Catalog, size: Size, glyphs: Glyphs = .unicode) {
         self.catalog = catalog
         self.size = size
         self.glyphs = glyphs
-        var texts: [String: [String]] = [:]
-        for study in catalog.dataset.studies {
-            texts[study.id] = StudyColumn.allCases.map { $0.cell(study, glyphs: glyphs) }
-        }
-        cellTexts = texts
-        var widths: [Int: [Int]] = [:]
-        for (tab, indication) in Catalog.tabs.enumerated() {
-            let scope = catalog.dataset.studies.filter { indication == nil || $0.indication == indication }
-            widths[tab] = StudyColumn.allCases.indices.map { column in
-                scope.map { DisplayWidth.of(texts[$0.id]?[column] ?? "") }.max() ?? 0
-            }
-        }
-        naturalWidths = widths
+        naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
+        rows = StudyRows(studies: catalog.dataset.studies, positions: [])
         query = StudyQuery()
         recompute()
     }
@@ -121,16 +109,27 @@ public struct BrowserState: Sendable {
 
     /// Sorts the tab's studies again (tab or sort changed), then filters.
     private mutating func recompute() {
-        let scoped = catalog.entries.filter { indication == nil || $0.study.indication == indication }
-        sortedScope = StudySorter.sorted(scoped, by: sort.spec)
+        let studies = catalog.dataset.studies
+        let scope = studies.indices.filter { catalog.study(at: $0, isIn: tab) }
+        sortedScope = StudySorter.order(studies, positions: scope, by: sort.spec)
+        filteredBy = nil
         refilter()
     }
 
+    /// The query the rows were last filtered with, so a query that only narrows it filters the
+    /// rows already found instead of the whole tab.
+    private var filteredBy: StudyQuery?
+
     /// Applies the query to the sorted studies, keeping the selected study when it is still shown.
     private mutating func refilter() {
-        let previous = selectedStudy?.id
-        rows = query.filter(sortedScope).map(\.study)
-        selection = previous.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
+        let previous = rows.indices.contains(selection) ? rows.positions[selection] : nil
+        let candidates = filteredBy.map { query.narrows($0) } == true ? rows.positions : sortedScope
+        let positions = query.filter(catalog.entries, positions: candidates)
+        rows = StudyRows(studies: catalog.dataset.studies, positions: positions)
+        filteredBy = query
+        let dimensions = catalog.doseDimensions
+        lines = TableLines(rowCount: positions.count, sort: sort) { dimensions[positions[$0]] }
+        selection = previous.flatMap { position in positions.firstIndex(of: position) } ?? 0
         scroll = 0
         detailScroll = 0
     }

@@ -16,7 +16,7 @@ enum TableView {
         let columnIndices = columns.map { StudyColumn.allCases.firstIndex(of: $0) ?? 0 }
         // Widths come from every study of the tab, not only the rows shown, so columns stay put
         // while the user scrolls or types a filter.
-        let tabWidths = state.naturalWidths[state.tab] ?? []
+        let tabWidths = state.naturalWidths.indices.contains(state.tab) ? state.naturalWidths[state.tab] : []
         let natural = columns.indices.map { index in
             max(DisplayWidth.of(headers[index]), tabWidths.indices.contains(columnIndices[index]) ? tabWidths[columnIndices[index]] : 0)
         }
@@ -35,12 +35,15 @@ enum TableView {
             screen.write("  " + why, x: 0, y: layout.bodyTop, width: width, role: .dim)
             return
         }
-        let lines = TableLine.lines(rows: state.rows, sort: state.sort)
-        for (offset, line) in lines.dropFirst(state.scroll).prefix(layout.bodyHeight).enumerated() {
+        let lines = state.lines
+        let visible = min(state.scroll, lines.count)..<min(state.scroll + layout.bodyHeight, lines.count)
+        for (offset, lineIndex) in visible.enumerated() {
+            let line = lines[lineIndex]
+            // Cells are made for the rows on screen only: a frame costs the same at any size.
             let cells: [String]
             if case .study(let index) = line {
-                let all = state.cellTexts[state.rows[index].id] ?? []
-                cells = columnIndices.map { all.indices.contains($0) ? all[$0] : "" }
+                let study = state.rows[index]
+                cells = columns.map { $0.cell(study, glyphs: glyphs) }
             } else {
                 cells = []
             }

@@ -2,8 +2,8 @@
 public struct IndexedStudy: Sendable {
     public let study: Study
     /// Every text field, folded, separated by a unit separator so phrases cannot span fields.
-    let haystack: String
-    let fields: [QueryField: String]
+    let haystack: FoldedText
+    let fields: [QueryField: FoldedText]
     let designWords: [String]
     let sources: [SourceRef]
 
@@ -11,9 +11,9 @@ public struct IndexedStudy: Sendable {
     public init(_ study: Study) {
         self.study = study
         let citation = study.citation
-        var fields: [QueryField: String] = [:]
+        var fields: [QueryField: FoldedText] = [:]
         func set(_ field: QueryField, _ parts: [String?]) {
-            fields[field] = SearchText.fold(parts.compactMap { $0 }.joined(separator: "\u{1F}"))
+            fields[field] = FoldedText(parts)
         }
         set(.condition, [study.condition])
         set(.author, [citation.firstAuthor, citation.reference])
@@ -42,7 +42,7 @@ public struct IndexedStudy: Sendable {
             parts += [primary.summary, primary.citation, primary.note] + primary.identifiers.map(\.value)
             for figure in primary.figures { parts += [figure.label, figure.value] }
         }
-        haystack = SearchText.fold(parts.compactMap { $0 }.joined(separator: "\u{1F}"))
+        haystack = FoldedText(parts)
         designWords = DesignVocabulary.keywords(of: study.design)
         sources = DatasetValidator.sourceReferences(of: study).map(\.1)
     }

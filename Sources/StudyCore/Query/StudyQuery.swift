@@ -22,6 +22,37 @@ public struct StudyQuery: Sendable {
     /// The studies that match, in their given order.
     public func filter(_ entries: [IndexedStudy]) -> [IndexedStudy] { entries.filter(matches) }
 
+    /// The positions (into `entries`) that match, in the order given.
+    public func filter(_ entries: [IndexedStudy], positions: [Int]) -> [Int] {
+        if case .all = expression { return positions }
+        return positions.filter { matches(entries[$0]) }
+    }
+
+    /// Whether every study this query matches is sure to match `other` too, so filtering
+    /// `other`'s result gives the same answer as filtering everything. True when both are
+    /// plain words (all of them required) and each of `other`'s words lies inside one of
+    /// these: typing more of a word, or another word, only narrows.
+    public func narrows(_ other: StudyQuery) -> Bool {
+        guard let mine = Self.plainWords(expression), let theirs = Self.plainWords(other.expression) else { return false }
+        return theirs.allSatisfy { word in mine.contains { $0.contains(word) } }
+    }
+
+    /// The words of a query made only of words joined by AND; nil for anything else.
+    private static func plainWords(_ expression: QueryExpression) -> [String]? {
+        switch expression {
+        case .all: return []
+        case .text(let needle): return [needle]
+        case .and(let terms):
+            var words: [String] = []
+            for term in terms {
+                guard let inner = plainWords(term) else { return nil }
+                words += inner
+            }
+            return words
+        default: return nil
+        }
+    }
+
     private static func evaluate(_ expression: QueryExpression, _ entry: IndexedStudy) -> Bool {
         switch expression {
         case .all: return true
@@ -59,7 +90,7 @@ public struct StudyQuery: Sendable {
             return study.doses.contains { $0.dimension == dimension }
         case .text(let field, let needle, let exact):
             guard let haystack = entry.fields[field] else { return false }
-            return exact ? haystack.split(separator: "\u{1F}").contains { $0 == needle } : haystack.contains(needle)
+            return exact ? haystack.hasPart(needle) : haystack.contains(needle)
         case .primary(let check):
             switch check {
             case .differs: return study.primaryDiffers

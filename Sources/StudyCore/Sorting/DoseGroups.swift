@@ -7,10 +7,13 @@ public enum DoseGroups {
         public let studies: [Study]
 
         /// Heading text: "mg/kg/h: weight-based infusion rate" or "dose not reported".
-        public var title: String {
-            guard let dimension else { return "dose amount not reported" }
-            return dimension.name
-        }
+        public var title: String { DoseGroups.title(for: dimension) }
+    }
+
+    /// Heading text for a dimension (nil: no dose amount reported).
+    public static func title(for dimension: DoseDimension?) -> String {
+        guard let dimension else { return "dose amount not reported" }
+        return dimension.name
     }
 
     /// Consecutive runs of equal dimension, in the list's order.

@@ -12,19 +12,59 @@ public enum StudySorter {
         order(entries.map(\.study), by: spec).map { entries[$0] }
     }
 
-    /// Positions of the studies in sorted order. Keys are computed once per study and the sort
-    /// moves small integers, not the large study values.
+    /// Positions of the studies in sorted order.
+    ///
+    /// Keys are computed once per study into flat columns of numbers (texts become their rank
+    /// among the column's texts, missing values NaN), so the sort compares doubles and moves
+    /// integers: at 100,000 studies this is what keeps a sort within a frame or two.
     static func order(_ studies: [Study], by spec: SortSpec) -> [Int] {
-        let keys = studies.map { study in spec.terms.map { components(of: study, for: $0.key) } }
-        return studies.indices.sorted { lhs, rhs in
-            for (index, term) in spec.terms.enumerated() {
-                switch compare(keys[lhs][index], keys[rhs][index], descending: term.descending) {
-                case .some(true): return true
-                case .some(false): return false
-                case nil: continue
-                }
+        order(studies, positions: Array(studies.indices), by: spec)
+    }
+
+    /// Some of the studies (by position) in the spec's order.
+    public static func order(_ all: [Study], positions: [Int], by spec: SortSpec) -> [Int] {
+        let studies = positions.map { all[$0] }
+        var columns: [[Double]] = []
+        var descending: [Bool] = []
+        for term in spec.terms {
+            let keys = studies.map { components(of: $0, for: term.key) }
+            let width = keys.map(\.count).max() ?? 0
+            for component in 0..<width {
+                columns.append(numericColumn(keys.map { $0.indices.contains(component) ? $0[component] : nil }))
+                descending.append(term.descending)
             }
-            return studies[lhs].id < studies[rhs].id
+        }
+        let ids = studies.map(\.id)
+        return studies.indices.sorted { lhs, rhs in
+            for (column, values) in columns.enumerated() {
+                let left = values[lhs], right = values[rhs]
+                if left.isNaN {
+                    if right.isNaN { continue }
+                    return false
+                }
+                if right.isNaN { return true }
+                if left == right { continue }
+                return descending[column] ? right < left : left < right
+            }
+            return ids[lhs] < ids[rhs]
+        }.map { positions[$0] }
+    }
+
+    /// One component for every study as a number: texts are replaced by their rank in sorted
+    /// order, so comparing ranks orders exactly as comparing the texts would.
+    private static func numericColumn(_ values: [Component?]) -> [Double] {
+        var texts: [String] = []
+        for case .text(let text)? in values { texts.append(text) }
+        var rank: [String: Double] = [:]
+        if !texts.isEmpty {
+            for (position, text) in Set(texts).sorted().enumerated() { rank[text] = Double(position) }
+        }
+        return values.map { value in
+            switch value {
+            case nil: .nan
+            case .number(let number)?: number
+            case .text(let text)?: rank[text] ?? .nan
+            }
         }
     }
 
@@ -67,20 +107,5 @@ public enum StudySorter {
         case .id:
             return [.text(study.id)]
         }
-    }
-
-    /// true: lhs first; false: rhs first; nil: equal. Missing components sort last in both directions.
-    private static func compare(_ lhs: [Component?], _ rhs: [Component?], descending: Bool) -> Bool? {
-        for (left, right) in zip(lhs, rhs) {
-            switch (left, right) {
-            case (nil, nil): continue
-            case (nil, _): return false
-            case (_, nil): return true
-            case (let left?, let right?):
-                if left == right { continue }
-                return descending ? right < left : left < right
-            }
-        }
-        return nil
     }
 }
