@@ -78,11 +78,16 @@ for size in sizes {
             state = start
         })
         guard var typing = state else { continue }
+        var typed: [Double] = []
         for length in 1...query.count {
-            keystrokes.append(measure { typing.setFilterText(String(query.prefix(length))) })
+            typed.append(measure { typing.setFilterText(String(query.prefix(length))) })
         }
-        doseSort.append(measure { _ = StudySorter.sorted(loaded.studies, by: SortSpec([.init(.dose)])) })
-        outcomeSort.append(measure { _ = StudySorter.sorted(loaded.studies, by: SortSpec([.init(.outcome)])) })
+        if arguments.contains("--verbose") {
+            FileHandle.standardError.write(Data("keystrokes at \(size): \(typed.map(format).joined(separator: " ")) ms; \(typing.rows.count) rows match\n".utf8))
+        }
+        keystrokes += typed
+        doseSort.append(measure { _ = StudySorter.order(loaded.studies, positions: Array(loaded.studies.indices), by: SortSpec([.init(.dose)])) })
+        outcomeSort.append(measure { _ = StudySorter.order(loaded.studies, positions: Array(loaded.studies.indices), by: SortSpec([.init(.outcome)])) })
         render.append(measure { _ = BrowserView.render(typing) })
     }
     let studies = loaded.studies.count

@@ -30,32 +30,61 @@ public struct FoldedText: Sendable {
 
     /// Whether the folded needle occurs anywhere.
     func contains(_ needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { needleBytes in
-            guard needleBytes.count > 0 else { return true }
-            return bytes.withUnsafeBytes { haystack in
-                guard let base = haystack.baseAddress, haystack.count >= needleBytes.count,
-                      let needleBase = needleBytes.baseAddress else { return false }
-                return Self.find(needleBase, needleBytes.count, in: base, haystack.count)
-            }
+        let found = needle.utf8.withContiguousStorageIfAvailable { needleBytes in
+            search(needleBytes)
+        }
+        return found ?? search(Array(needle.utf8))
+    }
+
+    private func search(_ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer(search)
+    }
+
+    private func search(_ needleBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard needleBytes.count > 0 else { return true }
+        return bytes.withUnsafeBytes { haystack in
+            guard let base = haystack.baseAddress, haystack.count >= needleBytes.count,
+                  let needleBase = needleBytes.baseAddress else { return false }
+            return Self.find(needleBase, needleBytes.count, in: base, haystack.count)
         }
     }
 
-    /// memchr for the needle's first byte, then memcmp for the rest (glibc's memmem is not
-    /// visible to Swift without _GNU_SOURCE).
+    /// memchr for the needle's rarest byte (by English letter frequency), then memcmp around
+    /// each hit. Anchoring on a rare byte means few hits to check: common letters such as
+    /// 'r' or 'e' would stop the scan every few bytes. (glibc's memmem is not visible to
+    /// Swift without _GNU_SOURCE.)
     private static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int,
                              in haystack: UnsafeRawPointer, _ haystackCount: Int) -> Bool {
-        let first = Int32(needle[0])
-        var offset = 0
-        let last = haystackCount - needleCount
-        while offset <= last {
-            guard let hit = memchr(haystack + offset, first, last - offset + 1) else { return false }
+        var anchor = 0
+        var rarest = UInt8.max
+        for position in 0..<needleCount {
+            let rank = commonness[Int(needle[position])]
+            if rank < rarest { rarest = rank; anchor = position }
+        }
+        let anchorByte = Int32(needle[anchor])
+        // Hits for the anchor can lie from `anchor` to `haystackCount - needleCount + anchor`.
+        var offset = anchor
+        let lastAnchor = haystackCount - needleCount + anchor
+        while offset <= lastAnchor {
+            guard let hit = memchr(haystack + offset, anchorByte, lastAnchor - offset + 1) else { return false }
             let position = haystack.distance(to: UnsafeRawPointer(hit))
-            if needleCount == 1 || memcmp(hit + 1, needle + 1, needleCount - 1) == 0 { return true }
+            if memcmp(haystack + (position - anchor), needle, needleCount) == 0 { return true }
             offset = position + 1
         }
         return false
     }
+
+    /// How common each byte is in English text and data (higher is more common); bytes not
+    /// listed (digits, punctuation, non-ASCII) count as rare.
+    private static let commonness: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        // Letters from most to least frequent in English.
+        for (rank, letter) in "etaoinshrdlcumwfgypbvkjxqz".utf8.reversed().enumerated() {
+            table[Int(letter)] = UInt8(10 + rank * 4)
+        }
+        table[Int(UInt8(ascii: " "))] = 250
+        return table
+    }()
 
     /// Whether one whole part equals the folded needle.
     func hasPart(_ needle: String) -> Bool {

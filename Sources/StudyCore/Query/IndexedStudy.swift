@@ -1,5 +1,7 @@
 /// A study with its text folded once, so that queries do not fold on every keystroke.
-public struct IndexedStudy: Sendable {
+///
+/// A class, so that handing one to the matcher costs one reference count, not one per field.
+public final class IndexedStudy: Sendable {
     public let study: Study
     /// Every text field, folded, separated by a unit separator so phrases cannot span fields.
     let haystack: FoldedText

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A compiled query that tells whether a study matches.
 public struct StudyQuery: Sendable {
     /// The query text as typed.
@@ -23,9 +25,23 @@ public struct StudyQuery: Sendable {
     public func filter(_ entries: [IndexedStudy]) -> [IndexedStudy] { entries.filter(matches) }
 
     /// The positions (into `entries`) that match, in the order given.
+    ///
+    /// Large lists are split across the cores: every keystroke in the browser runs this over
+    /// the whole tab.
     public func filter(_ entries: [IndexedStudy], positions: [Int]) -> [Int] {
         if case .all = expression { return positions }
-        return positions.filter { matches(entries[$0]) }
+        let chunkCount = positions.count < 20_000 ? 1 : 8
+        if chunkCount == 1 { return positions.filter { matches(entries[$0]) } }
+        let size = (positions.count + chunkCount - 1) / chunkCount
+        var parts = [[Int]](repeating: [], count: chunkCount)
+        parts.withUnsafeMutableBufferPointer { slots in
+            let output = ChunkSlots(slots)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let range = min(chunk * size, positions.count)..<min((chunk + 1) * size, positions.count)
+                output.set(chunk, positions[range].filter { matches(entries[$0]) })
+            }
+        }
+        return parts.flatMap { $0 }
     }
 
     /// Whether every study this query matches is sure to match `other` too, so filtering
@@ -105,4 +121,11 @@ public struct StudyQuery: Sendable {
             }
         }
     }
+}
+
+/// Slots that concurrent chunks write, each chunk its own index only.
+struct ChunkSlots<Element>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Element>
+    init(_ slots: UnsafeMutableBufferPointer<Element>) { self.slots = slots }
+    func set(_ index: Int, _ value: Element) { slots[index] = value }
 }
