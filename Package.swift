@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "BrowserCore"]),
         .testTarget(
             name: "StudyBrowserCLITests",
-            dependencies: ["StudyBrowserCLI", "StudyCore"],
+            dependencies: ["StudyBrowserCLI", "StudyCore", "SyntheticStudies"],
             exclude: ["Corpus"]
         ),
     ]

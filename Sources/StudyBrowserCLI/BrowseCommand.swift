@@ -36,7 +36,14 @@ struct BrowseCommand: ParsableCommand {
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let selection = try choice.selection()
-        let dataset = try data.loadOrExit()
+        let read = data.files()
+        let bytes = read.files.reduce(0) { $0 + $1.bytes.count }
+        let interactive = !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        if interactive && bytes >= Self.backgroundLoadBytes && read.problems.isEmpty {
+            try browseWhileLoading(read.files, selection: selection, environment: environment)
+            return
+        }
+        let dataset = try DataOptions.datasetOrExit(read, DatasetLoader.load(read.files))
         if print {
             var state = BrowserState(catalog: Catalog(dataset), size: Size(width: 80, height: 24), glyphs: layout.glyphs)
             try Self.apply(selection, to: &state)
@@ -55,7 +62,54 @@ struct BrowseCommand: ParsableCommand {
             try printList(selection, dataset)
             return
         }
-        var state = BrowserState(catalog: Catalog(dataset), size: terminal.size, glyphs: layout.glyphs)
+        try browse(Catalog(dataset), on: terminal, selection: selection, environment: environment)
+    }
+
+    /// Data of this size or more loads behind a progress screen rather than before the
+    /// terminal opens (the bundled data takes a few milliseconds and never needs it).
+    static let backgroundLoadBytes = 4 << 20
+
+    /// Opens the terminal at once, shows the loading progress while another thread loads and
+    /// indexes, then browses; data problems close the terminal and are printed as usual.
+    private func browseWhileLoading(_ files: [DataFile], selection: StudySelection, environment: [String: String]) throws {
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(environment: environment)
+        } catch {
+            Console.error("study-browser: \(error); printing the list instead. Set TERM (for example TERM=xterm-256color) to browse interactively.")
+            let dataset = try DataOptions.datasetOrExit((files, []), DatasetLoader.load(files))
+            try printList(selection, dataset)
+            return
+        }
+        let progress = LoadProgress()
+        let result = BackgroundLoad()
+        let studyFiles = files
+        DispatchQueue.global(qos: .userInitiated).async {
+            let loaded = DatasetLoader.load(studyFiles, progress: progress)
+            var catalog: Catalog?
+            if loaded.problems.isEmpty {
+                progress.update("indexing \(loaded.dataset.studies.count) studies", nil)
+                catalog = Catalog(loaded.dataset)
+            }
+            result.finish(loaded, catalog)
+        }
+        if let ending = BrowserSession.showLoading(on: terminal, progress: progress, glyphs: layout.glyphs, isDone: { result.isDone }) {
+            terminal.close()
+            // The loading thread is abandoned with the process.
+            try Self.exit(for: ending)
+            return
+        }
+        guard let catalog = result.value?.catalog else {
+            terminal.close()
+            _ = try DataOptions.datasetOrExit((files, []), result.value?.loaded ?? (Dataset(), []))
+            return
+        }
+        try browse(catalog, on: terminal, selection: selection, environment: environment)
+    }
+
+    /// Runs the session on an open terminal and closes it; the ending becomes the exit status.
+    private func browse(_ catalog: Catalog, on terminal: NcursesTerminal, selection: StudySelection, environment: [String: String]) throws {
+        var state = BrowserState(catalog: catalog, size: terminal.size, glyphs: layout.glyphs)
         state.clipboard = OSC52.Route.detect(environment: environment)
         do {
             try Self.apply(selection, to: &state)
@@ -63,10 +117,15 @@ struct BrowseCommand: ParsableCommand {
             terminal.close()
             throw error
         }
+        let sources = catalog.dataset.sources
         let ending = BrowserSession.run(state, on: terminal) { request in
-            ViewExporter.export(request, sources: dataset.sources)
+            ViewExporter.export(request, sources: sources)
         }.ending
         terminal.close()
+        try Self.exit(for: ending)
+    }
+
+    private static func exit(for ending: BrowserSession.Ending) throws {
         switch ending {
         case .quit: return
         case .terminalClosed: throw ExitCode(74)

@@ -23,7 +23,12 @@ struct DataOptions: ParsableArguments {
     /// Loads the dataset; on any problem prints them all to standard error and exits 65 or 66.
     func loadOrExit() throws -> Dataset {
         let read = files()
-        let loaded = DatasetLoader.load(read.files)
+        return try Self.datasetOrExit(read, DatasetLoader.load(read.files))
+    }
+
+    /// The loaded dataset, or every problem printed to standard error and an exit of 65 or 66.
+    static func datasetOrExit(_ read: (files: [DataFile], problems: [DataProblem]),
+                              _ loaded: (dataset: Dataset, problems: [DataProblem])) throws -> Dataset {
         let problems = read.problems + loaded.problems
         guard problems.isEmpty else {
             for problem in problems { Console.error(problem.description) }

@@ -80,7 +80,9 @@ public final class NcursesTerminal: TerminalDevice {
         DescriptorWriter.writeAll(STDOUT_FILENO, bytes)
     }
 
-    public func nextInput() -> TerminalInput {
+    public func nextInput() -> TerminalInput { nextInput(waitingAtMost: 500) }
+
+    public func nextInput(waitingAtMost milliseconds: Int32) -> TerminalInput {
         let signal = shim_take_signal()
         if signal != 0 { return .signal(signal) }
         if shim_take_continued() != 0 { return .repaint }
@@ -88,7 +90,7 @@ public final class NcursesTerminal: TerminalDevice {
         nodelay(shim_stdscr(), true)
         if let key = readKey() { return .key(key) }
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, 500)
+        let ready = poll(&descriptor, 1, milliseconds)
         let pending = shim_take_signal()
         if pending != 0 { return .signal(pending) }
         if shim_take_continued() != 0 { return .repaint }

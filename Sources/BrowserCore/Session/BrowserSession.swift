@@ -1,3 +1,5 @@
+import StudyCore
+
 /// Runs the browser on a terminal device until the user quits or the terminal goes away.
 public enum BrowserSession {
     /// Why the session ended; the executable turns it into an exit status.
@@ -13,6 +15,36 @@ public enum BrowserSession {
         /// The file exists; the user is asked before it is replaced.
         case exists
         case failed(String)
+    }
+
+    /// Shows the loading screen until `isDone` answers true, redrawing only when the shown
+    /// progress changes; returns an ending if the user quits or the terminal goes away first.
+    public static func showLoading(on device: TerminalDevice, progress: LoadProgress, glyphs: Glyphs,
+                                   isDone: () -> Bool) -> Ending? {
+        var shown: String?
+        var shownSize = device.size
+        var fullRepaint = true
+        while !isDone() {
+            let reading = progress.snapshot
+            let text = LoadingView.statusText(reading, glyphs: glyphs)
+            if text != shown || shownSize != device.size || fullRepaint {
+                device.draw(LoadingView.render(size: device.size, progress: reading, glyphs: glyphs), fullRepaint: fullRepaint)
+                shown = text
+                shownSize = device.size
+                fullRepaint = false
+            }
+            // A short wait: the studies should appear within a frame of being ready.
+            switch device.nextInput(waitingAtMost: 30) {
+            case .idle: continue
+            case .repaint: fullRepaint = true
+            case .closed: return .terminalClosed
+            case .signal(let number): return .signal(number)
+            case .key(.character("q")): return .quit
+            case .key(.resize): fullRepaint = true
+            case .key: continue
+            }
+        }
+        return nil
     }
 
     /// Draws, reads a key, updates, and repeats; draws only after something changed. `export`

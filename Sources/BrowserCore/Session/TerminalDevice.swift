@@ -10,6 +10,13 @@ public protocol TerminalDevice: AnyObject {
     func send(_ bytes: String)
     /// Waits a short while for input.
     func nextInput() -> TerminalInput
+    /// Waits at most this many milliseconds for input (the loading screen polls faster).
+    func nextInput(waitingAtMost milliseconds: Int32) -> TerminalInput
+}
+
+extension TerminalDevice {
+    /// Devices without a clock (the in-memory terminal) answer at once either way.
+    public func nextInput(waitingAtMost milliseconds: Int32) -> TerminalInput { nextInput() }
 }
 
 /// One result of waiting for input.

@@ -14,13 +14,22 @@ public struct JSONParser {
     private var depth = 0
     /// Scratch space for strings that hold escapes, reused across strings.
     private var scratch: [UInt8] = []
+    /// Told the fraction of bytes parsed, about every megabyte.
+    private let progress: ((Double) -> Void)?
+    private var nextReport = 0
+    private static let reportInterval = 1 << 20
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>, progress: ((Double) -> Void)?) {
+        self.bytes = bytes
+        self.progress = progress
+        nextReport = progress == nil ? Int.max : Self.reportInterval
+    }
 
     /// Parses one JSON document. A UTF-8 byte-order mark at the start is skipped.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    /// `progress`, if given, is told the fraction of the bytes parsed as parsing goes.
+    public static func parse(_ bytes: [UInt8], progress: ((Double) -> Void)? = nil) throws(JSONSyntaxError) -> JSONValue {
         let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(bytes: buffer)
+            var parser = JSONParser(bytes: buffer, progress: progress)
             do throws(JSONSyntaxError) {
                 return .success(try parser.parseDocument())
             } catch {
@@ -116,6 +125,10 @@ public struct JSONParser {
         var seen: Set<String>?
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { index += 1; return .object(JSONObject()) }
+        if index >= nextReport {
+            nextReport = index + Self.reportInterval
+            progress?(Double(index) / Double(max(1, bytes.count)))
+        }
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {

@@ -4,13 +4,16 @@ public enum DataFileDecoder {
     public static let formatIdentifier = "study-browser-data/1"
 
     /// Decodes a file; records with problems are left out of the returned dataset.
-    public static func decode(_ bytes: [UInt8], file: String) -> (dataset: Dataset, problems: [DataProblem]) {
+    /// `progress`, if given, hears the stage and how far it has come.
+    public static func decode(_ bytes: [UInt8], file: String, progress: LoadProgress? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
         if bytes.isEmpty {
             return (Dataset(), [DataProblem(file: file, message: "empty file")])
         }
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes)
+            progress?.update("parsing \(name)", 0)
+            root = try JSONParser.parse(bytes, progress: progress.map { progress in { progress.update("parsing \(name)", $0) } })
         } catch {
             return (Dataset(), [DataProblem(file: file, line: error.line, column: error.column, message: error.message)])
         }
@@ -33,7 +36,9 @@ public enum DataFileDecoder {
             }
         }
         if top.has("studies") {
-            dataset.studies = decodeRecords(top, key: "studies", sink: sink, idKey: "id") {
+            dataset.studies = decodeRecords(top, key: "studies", sink: sink, idKey: "id", progress: progress.map { progress in
+                { progress.update("checking the records of \(name)", $0) }
+            }) {
                 decodeStudy($0, origin: file)
             }
         }
@@ -46,12 +51,14 @@ public enum DataFileDecoder {
 
     /// Decodes an array of records; a record is kept only if it added no problem.
     private static func decodeRecords<Record>(
-        _ top: FieldReader, key: String, sink: ProblemSink, idKey: String,
+        _ top: FieldReader, key: String, sink: ProblemSink, idKey: String, progress: ((Double) -> Void)? = nil,
         _ decode: (FieldReader) -> Record?
     ) -> [Record] {
         guard let elements = top.array(key) else { return [] }
         var records: [Record] = []
+        records.reserveCapacity(elements.count)
         for element in elements {
+            if let progress, element.offset % 4096 == 0 { progress(Double(element.offset) / Double(elements.count)) }
             guard case .object(let object) = element.value else {
                 sink.report(record: element.path, field: nil, "expected an object, found \(element.value.kindDescription)")
                 continue

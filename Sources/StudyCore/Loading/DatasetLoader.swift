@@ -2,16 +2,18 @@
 public enum DatasetLoader {
     /// Decodes and validates files. Problems are listed in file order; the dataset keeps
     /// only records without problems.
-    public static func load(_ files: [DataFile]) -> (dataset: Dataset, problems: [DataProblem]) {
+    /// `progress`, if given, hears each stage as it goes.
+    public static func load(_ files: [DataFile], progress: LoadProgress? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
         var dataset = Dataset()
         var problems: [DataProblem] = []
         for file in files {
-            let decoded = DataFileDecoder.decode(file.bytes, file: file.name)
+            let decoded = DataFileDecoder.decode(file.bytes, file: file.name, progress: progress)
             dataset.sources += decoded.dataset.sources
             dataset.contexts += decoded.dataset.contexts
             dataset.studies += decoded.dataset.studies
             problems += decoded.problems
         }
+        progress?.update("checking ids and sources", nil)
         problems += DatasetValidator.problems(in: dataset)
         if files.isEmpty == false && dataset.studies.isEmpty && problems.isEmpty {
             problems.append(DataProblem(file: files.map(\.name).joined(separator: ", "),

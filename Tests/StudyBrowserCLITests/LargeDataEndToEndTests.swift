@@ -1,0 +1,42 @@
+import Foundation
+import SyntheticStudies
+import Testing
+
+/// A data set large enough to load behind the progress screen, in the real binary in tmux.
+@Suite("Large data end to end in tmux", .serialized)
+struct LargeDataEndToEndTests {
+    init() throws {
+        try #require(TmuxSession.available, "tmux is not installed: sudo apt-get install -y tmux")
+    }
+
+    @Test("8,000 studies: the progress screen comes first, then the table; keys work once loaded; q exits 0")
+    func progressThenBrowse() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-large-\(UUID().uuidString.prefix(8)).json")
+        try Data(SyntheticStudies.dataFile(count: 8_000, seed: 3).utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let tmux = try TmuxSession(width: 120, height: 40, arguments: "--data '\(file.path)'")
+        // The progress screen is up long before the data is ready (a debug build takes seconds).
+        var screen = try tmux.waitFor("Loading the data", "q quits")
+        screen = try tmux.waitFor("8000 of 8000 studies")
+        try tmux.press("/")
+        try tmux.type("design:rct")
+        screen = try tmux.waitForScreen("the filter applied") { $0.contains("filter: design:rct") && !$0.contains("8000 of 8000") }
+        #expect(screen.contains("RCT"))
+        try tmux.press("Enter", "q")
+        #expect(try tmux.waitForExit() == 0)
+        let modes = try tmux.ttyModes()
+        #expect(modes.before == modes.after, "tty modes not restored")
+    }
+
+    @Test("q on the progress screen quits at once with status 0")
+    func quitWhileLoading() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-large-\(UUID().uuidString.prefix(8)).json")
+        try Data(SyntheticStudies.dataFile(count: 8_000, seed: 4).utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let tmux = try TmuxSession(width: 80, height: 24, arguments: "--data '\(file.path)'")
+        _ = try tmux.waitFor("Loading the data")
+        try tmux.press("q")
+        #expect(try tmux.waitForExit() == 0)
+        #expect(try tmux.paneFormat("#{alternate_on}") == "0")
+    }
+}
