@@ -35,7 +35,9 @@ let package = Package(
         .target(name: "TerminalBackend", dependencies: ["BrowserCore", "CNcursesw"]),
         // Benchmarks: a seeded synthetic-data generator and a release-mode timing tool.
         .target(name: "SyntheticStudies", dependencies: ["StudyCore"]),
-        .executableTarget(name: "StudyBrowserBench", dependencies: ["StudyCore", "BrowserCore", "SyntheticStudies"]),
+        // posix_openpt and POSIX_SPAWN_SETSID for the benchmark's pseudo-terminal runs.
+        .target(name: "CPseudoTerminal"),
+        .executableTarget(name: "StudyBrowserBench", dependencies: ["StudyCore", "BrowserCore", "SyntheticStudies", "CPseudoTerminal"]),
         // The in-memory terminal that tests drive the browser session with.
         .target(name: "InMemoryTerminal", dependencies: ["BrowserCore"]),
         .executableTarget(

@@ -1,98 +1,103 @@
-import BrowserCore
 import Foundation
 import StudyCore
-import SyntheticStudies
 #if canImport(Glibc)
 import Glibc
 #endif
 
-// study-browser-bench: timings on synthetic data, printed as medians over repeated runs.
-//   study-browser-bench [--sizes 30,10000,100000,500000] [--repeat 5] [--seed 1]
-//   study-browser-bench generate N [--seed 1] > studies.json
-// Build and run in release: swift run -c release study-browser-bench
+// study-browser-bench: figures for BENCHMARKS.md, printed as Markdown tables of medians.
+//
+//   swift build -c release            (builds study-browser and study-browser-bench)
+//   .build/release/study-browser-bench [--sizes 30,10000,100000,500000] [--repeat 3] [--seed 1]
+//       [--terminal] [--visidata N] [--cache DIR]
+//   .build/release/study-browser-bench generate N [--seed 1] --out DIR
+//
+// 30 stands for the bundled data (run from the package folder). Other sizes are synthetic
+// studies, generated once into the cache folder (default $TMPDIR/study-browser-bench).
+// --terminal also runs the release study-browser binary on a pseudo-terminal for each size;
+// --visidata N compares with VisiData (`vd`, pip install visidata) at N studies.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
 }
+func fail(_ message: String, status: Int32 = 1) -> Never {
+    FileHandle.standardError.write(Data("study-browser-bench: \(message)\n".utf8))
+    exit(status)
+}
 let seed = option("--seed").flatMap(UInt64.init) ?? 1
+let cache = option("--cache") ?? ((ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/study-browser-bench")
 
 if arguments.first == "generate" {
-    guard arguments.count > 1, let count = Int(arguments[1]), count >= 0 else {
-        FileHandle.standardError.write(Data("usage: study-browser-bench generate N [--seed S]\n".utf8))
-        exit(64)
+    guard arguments.count > 1, let count = Int(arguments[1]), count >= 0, let folder = option("--out") else {
+        fail("usage: study-browser-bench generate N [--seed S] --out DIR", status: 64)
     }
-    FileHandle.standardOutput.write(Data(SyntheticStudies.dataFile(count: count, seed: seed).utf8))
+    do { try BenchData.generate(count: count, seed: seed, into: folder) } catch { fail("\(error)", status: 73) }
     exit(0)
 }
 
 let sizes = (option("--sizes") ?? "30,10000,100000,500000").split(separator: ",").compactMap { Int($0) }
-let repeats = max(1, option("--repeat").flatMap(Int.init) ?? 5)
-let clock = ContinuousClock()
+let repeats = max(1, option("--repeat").flatMap(Int.init) ?? 3)
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("study-browser").path
+let format = Measure.format
 
-func milliseconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-}
-func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-func measure(_ body: () -> Void) -> Double { milliseconds(clock.measure(body)) }
-func format(_ value: Double) -> String { value < 10 ? String(format: "%.2f", value) : String(format: "%.0f", value) }
-func peakResidentMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
-}
+func withWorst(_ values: [Double]) -> String { "\(format(Measure.median(values))) (\(format(values.max() ?? .nan)))" }
 
-let query = "refractory"
-print("# study-browser-bench: seed \(seed), \(repeats) runs each, medians in ms (worst in brackets)")
+print("# study-browser-bench: seed \(seed), \(repeats) runs each; medians in ms, worst in brackets")
 print("")
-print("| studies | file MB | load: parse + validate | load: index | first frame 120x40 | filter keystroke (10 chars) | sort by dose | sort by outcome | render 120x40 | peak RSS MB |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("## In process (release build, the browser's own code)")
+print("")
+print("| studies | data MB | load (read, parse, check) | index | first frame 120x40 | filter keystroke + frame | sort by dose | sort by outcome | one frame 120x40 |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+var dataPaths: [Int: [String]] = [:]
 for size in sizes {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("study-browser-bench-\(size)-\(seed).json").path
-    let text = size == 30 ? nil : SyntheticStudies.dataFile(count: size, seed: seed)
     let paths: [String]
-    if let text {
-        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else {
-            FileHandle.standardError.write(Data("cannot write \(file)\n".utf8))
-            exit(73)
-        }
-        paths = [file]
-    } else {
-        // 30 stands for the bundled data: the real Data/ folder when run from the package.
-        paths = ["Data"]
+    do { paths = try BenchData.paths(size: size, seed: seed, cache: cache) } catch { fail("cannot generate \(size) studies: \(error)") }
+    dataPaths[size] = paths
+    let run = InProcessRun.run(paths: paths, repeats: repeats)
+    print("| \(run.studies) | \(Measure.megabytes(BenchData.bytes(paths))) | \(withWorst(run.load)) | \(format(Measure.median(run.index))) | "
+        + "\(format(Measure.median(run.firstFrame))) | \(withWorst(run.keystrokes)) | \(withWorst(run.doseSort)) | "
+        + "\(withWorst(run.outcomeSort)) | \(format(Measure.median(run.render))) |")
+    if arguments.contains("--verbose") {
+        FileHandle.standardError.write(Data("\(size): keystrokes \(run.keystrokes.map(format).joined(separator: " ")); \(run.matching) match\n".utf8))
     }
-    let bytes = DataFileReader.files(at: paths).files.reduce(0) { $0 + $1.bytes.count }
-    var parse: [Double] = [], index: [Double] = [], firstFrame: [Double] = []
-    var keystrokes: [Double] = [], doseSort: [Double] = [], outcomeSort: [Double] = [], render: [Double] = []
-    var loaded = Dataset()
-    for _ in 0..<repeats {
-        parse.append(measure { loaded = DatasetLoader.load(paths: paths).dataset })
-        var catalog: Catalog?
-        index.append(measure { catalog = Catalog(loaded) })
-        guard let catalog else { continue }
-        var state: BrowserState?
-        firstFrame.append(measure {
-            let start = BrowserState(catalog: catalog, size: Size(width: 120, height: 40))
-            _ = BrowserView.render(start)
-            state = start
-        })
-        guard var typing = state else { continue }
-        var typed: [Double] = []
-        for length in 1...query.count {
-            typed.append(measure { typing.setFilterText(String(query.prefix(length))) })
+}
+
+if arguments.contains("--terminal") {
+    guard FileManager.default.isExecutableFile(atPath: binary) else { fail("\(binary) is missing: run swift build -c release first") }
+    print("")
+    print("## The release binary on a 120x40 pseudo-terminal (TERM=xterm-256color)")
+    print("")
+    print("| studies | start to first frame | start to table | bytes, start to table | bytes, one row down | bytes, filter keystroke | keystroke to screen | bytes, resize to 100x30 | peak RSS MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sizes {
+        guard let paths = dataPaths[size] else { continue }
+        let studies = size == 30 ? DatasetLoader.load(paths: paths).dataset.studies.count : size
+        do {
+            let run = try TerminalRun.run(binary: binary, paths: paths, studies: studies, repeats: repeats)
+            print("| \(studies) | \(format(Measure.median(run.firstFrame))) | \(format(Measure.median(run.tableReady))) | "
+                + "\(format(Measure.median(run.startBytes))) | \(format(Measure.median(run.rowBytes))) | \(format(Measure.median(run.keystrokeBytes))) | "
+                + "\(withWorst(run.keystrokeLatency)) | \(format(Measure.median(run.resizeBytes))) | \(format(Measure.median(run.peakMegabytes))) |")
+        } catch {
+            fail("terminal run at \(size): \(error)")
         }
-        if arguments.contains("--verbose") {
-            FileHandle.standardError.write(Data("keystrokes at \(size): \(typed.map(format).joined(separator: " ")) ms; \(typing.rows.count) rows match\n".utf8))
-        }
-        keystrokes += typed
-        doseSort.append(measure { _ = StudySorter.order(loaded.studies, positions: Array(loaded.studies.indices), by: SortSpec([.init(.dose)])) })
-        outcomeSort.append(measure { _ = StudySorter.order(loaded.studies, positions: Array(loaded.studies.indices), by: SortSpec([.init(.outcome)])) })
-        render.append(measure { _ = BrowserView.render(typing) })
     }
-    let studies = loaded.studies.count
-    print("| \(studies) | \(String(format: "%.1f", Double(bytes) / 1_048_576)) | \(format(median(parse))) | \(format(median(index))) | "
-        + "\(format(median(firstFrame))) | \(format(median(keystrokes))) (\(format(keystrokes.max() ?? 0))) | "
-        + "\(format(median(doseSort))) | \(format(median(outcomeSort))) | \(format(median(render))) | \(String(format: "%.0f", peakResidentMegabytes())) |")
-    if text != nil { try? FileManager.default.removeItem(atPath: file) }
+}
+
+if let visiDataSize = option("--visidata").flatMap(Int.init) {
+    guard let paths = try? BenchData.paths(size: visiDataSize, seed: seed, cache: cache) else { fail("cannot generate \(visiDataSize) studies") }
+    let folder = "\(cache)/\(visiDataSize)-seed\(seed)-visidata"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    print("")
+    print("## study-browser and VisiData, whole processes, \(visiDataSize) studies")
+    print("")
+    print("| task | study-browser ms | VisiData ms | study-browser command | VisiData command |")
+    print("|---|---:|---:|---|---|")
+    do {
+        for row in try VisiDataRun.run(binary: binary, paths: paths, folder: folder, repeats: repeats) {
+            print("| \(row.task) | \(format(row.studyBrowser)) | \(format(row.visiData)) | `\(row.studyBrowserCommand)` | `\(row.visiDataCommand)` |")
+        }
+    } catch {
+        fail("VisiData comparison: \(error)")
+    }
 }

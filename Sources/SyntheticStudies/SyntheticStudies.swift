@@ -19,6 +19,22 @@ public enum SyntheticStudies {
         DataFileWriter.json(studies: make(count: count, seed: seed), sources: [source])
     }
 
+    /// The same `count` studies as `make(count:seed:)`, as data files of at most `perFile`
+    /// studies each (a loader limits one file's size); the first file also holds the source.
+    /// `write` gets each file's number, from 0, and text.
+    public static func dataFiles(count: Int, perFile: Int, seed: UInt64, write: (Int, String) throws -> Void) rethrows {
+        var random = SplitMix64(state: seed)
+        var start = 0
+        var number = 0
+        repeat {
+            let end = min(count, start + max(1, perFile))
+            let studies = (start..<end).map { index in study(index, &random) }
+            try write(number, DataFileWriter.json(studies: studies, sources: number == 0 ? [source] : []))
+            start = end
+            number += 1
+        } while start < count
+    }
+
     static let authors = ["Afridi", "Ångström", "Müller", "Østergaard", "Ó Súilleabháin", "Nguyễn", "Kowalczyk", "Dubois",
                           "García-Márquez", "Šimková", "Smith", "Tanaka", "Okafor", "Lindqvist", "Papadopoulos", "Zhang"]
     static let words = ["ketamine", "randomized", "infusion", "refractory", "intranasal", "placebo", "controlled", "trial",

@@ -54,15 +54,22 @@ enum TableView {
             case .study(let index):
                 let selected = index == state.selection
                 let rowRole: Role = selected ? (state.focus == .table && !state.editingFilter ? .selection : .selectionUnfocused) : .normal
-                if selected { screen.fill(x: 0, y: y, width: width, height: 1, role: rowRole) }
+                // The highlight covers the marker and the Study cell, not the whole row: moving
+                // the selection then rewrites about 40 cells instead of two full rows, which
+                // keeps a keypress under 200 bytes on a slow SSH link. The ▸ marker and the
+                // highlighted name still point out the row across the table.
+                let highlightWidth = (positions.first ?? markerWidth) + (widths.first ?? 0)
+                if selected { screen.fill(x: 0, y: y, width: min(width, highlightWidth), height: 1, role: rowRole) }
                 screen.write(selected ? glyphs.selection : " ", x: 0, y: y, width: 1, role: rowRole)
                 if state.marked.contains(state.rows[index].id) {
                     screen.write(glyphs.mark, x: 1, y: y, width: 1, role: selected ? rowRole : .label)
                 }
                 for (column, text) in cells.enumerated() {
-                    var role = rowRole
-                    if !selected, columns[column] == .outcome { role = Self.role(for: state.rows[index].outcome.direction) }
-                    if !selected, text == "n.r." || text == "n.g." { role = .dim }
+                    var role = column == 0 ? rowRole : Role.normal
+                    if column > 0 || !selected {
+                        if columns[column] == .outcome { role = Self.role(for: state.rows[index].outcome.direction) }
+                        if text == "n.r." || text == "n.g." { role = .dim }
+                    }
                     screen.write(text, x: positions[column], y: y, width: widths[column], role: role, ellipsis: glyphs.ellipsis)
                 }
             }
