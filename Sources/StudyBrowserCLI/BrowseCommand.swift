@@ -36,13 +36,16 @@ struct BrowseCommand: ParsableCommand {
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let selection = try choice.selection()
-        let read = data.files()
-        let bytes = read.files.reduce(0) { $0 + $1.bytes.count }
         let interactive = !print && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        if interactive && bytes >= Self.backgroundLoadBytes && read.problems.isEmpty {
-            try browseWhileLoading(read.files, selection: selection, environment: environment)
-            return
+        if interactive && !data.paths.isEmpty {
+            // Sized before anything is read, so a large set shows its progress screen at once.
+            let located = DataFileReader.locate(data.paths)
+            if located.bytes >= Self.backgroundLoadBytes && located.problems.isEmpty {
+                try browseWhileLoading(data.paths, selection: selection, environment: environment)
+                return
+            }
         }
+        let read = data.files()
         let dataset = try DataOptions.datasetOrExit(read, DatasetLoader.load(read.files))
         if print {
             var state = BrowserState(catalog: Catalog(dataset), size: Size(width: 80, height: 24), glyphs: layout.glyphs)
@@ -71,21 +74,20 @@ struct BrowseCommand: ParsableCommand {
 
     /// Opens the terminal at once, shows the loading progress while another thread loads and
     /// indexes, then browses; data problems close the terminal and are printed as usual.
-    private func browseWhileLoading(_ files: [DataFile], selection: StudySelection, environment: [String: String]) throws {
+    private func browseWhileLoading(_ paths: [String], selection: StudySelection, environment: [String: String]) throws {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(environment: environment)
         } catch {
             Console.error("study-browser: \(error); printing the list instead. Set TERM (for example TERM=xterm-256color) to browse interactively.")
-            let dataset = try DataOptions.datasetOrExit((files, []), DatasetLoader.load(files))
+            let dataset = try DataOptions.datasetOrExit(([], []), DatasetLoader.load(paths: paths))
             try printList(selection, dataset)
             return
         }
         let progress = LoadProgress()
         let result = BackgroundLoad()
-        let studyFiles = files
         DispatchQueue.global(qos: .userInitiated).async {
-            let loaded = DatasetLoader.load(studyFiles, progress: progress)
+            let loaded = DatasetLoader.load(paths: paths, progress: progress)
             var catalog: Catalog?
             if loaded.problems.isEmpty {
                 progress.update("indexing \(loaded.dataset.studies.count) studies", nil)
@@ -101,7 +103,7 @@ struct BrowseCommand: ParsableCommand {
         }
         guard let catalog = result.value?.catalog else {
             terminal.close()
-            _ = try DataOptions.datasetOrExit((files, []), result.value?.loaded ?? (Dataset(), []))
+            _ = try DataOptions.datasetOrExit(([], []), result.value?.loaded ?? (Dataset(), []))
             return
         }
         try browse(catalog, on: terminal, selection: selection, environment: environment)

@@ -111,7 +111,7 @@ public struct BrowserState: Sendable {
     private mutating func recompute() {
         let studies = catalog.dataset.studies
         let scope = studies.indices.filter { catalog.study(at: $0, isIn: tab) }
-        sortedScope = StudySorter.order(studies, positions: scope, by: sort.spec)
+        sortedScope = catalog.sortTable.order(scope, by: sort.spec)
         filteredBy = nil
         refilter()
     }

@@ -14,6 +14,8 @@ public struct Catalog: Sendable {
     /// The dimension of each study's sort dose, by position: dose headings read this.
     let doseDimensions: [DoseDimension?]
     private let counts: [Int]
+    /// Every study's sort values, so a sort never reads the study records.
+    let sortTable: SortTable
     /// Widest cell of each column per tab, for Unicode and for ASCII glyphs, so column widths
     /// stay put while filtering.
     private let unicodeWidths: [[Int]]
@@ -51,6 +53,7 @@ public struct Catalog: Sendable {
             }
             return widths
         }
+        sortTable = SortTable(studies)
         unicodeWidths = merge(\.unicodeWidths)
         asciiWidths = merge(\.asciiWidths)
     }

@@ -16,7 +16,24 @@ public enum DataFileReader {
 
     /// The files behind each path, in the order given (a folder's files in name order).
     public static func files(at paths: [String]) -> (files: [DataFile], problems: [DataProblem]) {
+        let located = locate(paths)
         var files: [DataFile] = []
+        var problems = located.problems
+        for path in located.paths {
+            switch readFile(path) {
+            case .success(let file): files.append(file)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return (files, problems)
+    }
+
+    /// The data file paths behind each path (a folder's `*.json` files in name order), with
+    /// their total size in bytes, without reading them: large sets are then read one file
+    /// at a time.
+    public static func locate(_ paths: [String]) -> (paths: [String], bytes: Int, problems: [DataProblem]) {
+        var found: [String] = []
+        var bytes = 0
         var problems: [DataProblem] = []
         for path in paths {
             var info = stat()
@@ -27,7 +44,7 @@ public enum DataFileReader {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 let names: [String]
                 switch listJSONFiles(in: path) {
-                case .success(let found): names = found
+                case .success(let listed): names = listed
                 case .failure(let problem): problems.append(problem); continue
                 }
                 if names.isEmpty {
@@ -35,19 +52,16 @@ public enum DataFileReader {
                 }
                 for name in names {
                     let filePath = path.hasSuffix("/") ? path + name : path + "/" + name
-                    switch readFile(filePath) {
-                    case .success(let file): files.append(file)
-                    case .failure(let problem): problems.append(problem)
-                    }
+                    var fileInfo = stat()
+                    if stat(filePath, &fileInfo) == 0 { bytes += Int(fileInfo.st_size) }
+                    found.append(filePath)
                 }
             } else {
-                switch readFile(path) {
-                case .success(let file): files.append(file)
-                case .failure(let problem): problems.append(problem)
-                }
+                bytes += Int(info.st_size)
+                found.append(path)
             }
         }
-        return (files, problems)
+        return (found, bytes, problems)
     }
 
     private static func listJSONFiles(in folder: String) -> Result<[String], DataProblem> {
@@ -63,7 +77,8 @@ public enum DataFileReader {
         return .success(names.sorted())
     }
 
-    private static func readFile(_ path: String) -> Result<DataFile, DataProblem> {
+    /// Reads one data file, refusing what is not a regular file or is too large.
+    public static func readFile(_ path: String) -> Result<DataFile, DataProblem> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(cannotOpen(path, systemReason(errno))) }

@@ -1,31 +1,56 @@
 /// Loads data files into one dataset and checks it as a whole.
 public enum DatasetLoader {
     /// Decodes and validates files. Problems are listed in file order; the dataset keeps
-    /// only records without problems.
-    /// `progress`, if given, hears each stage as it goes.
+    /// only records without problems. `progress`, if given, hears each stage as it goes.
     public static func load(_ files: [DataFile], progress: LoadProgress? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
         var dataset = Dataset()
         var problems: [DataProblem] = []
         for file in files {
-            let decoded = DataFileDecoder.decode(file.bytes, file: file.name, progress: progress)
-            dataset.sources += decoded.dataset.sources
-            dataset.contexts += decoded.dataset.contexts
-            dataset.studies += decoded.dataset.studies
-            problems += decoded.problems
+            add(DataFileDecoder.decode(file.bytes, file: file.name, progress: progress), to: &dataset, problems: &problems)
         }
+        return finish(dataset, problems, fileNames: files.map(\.name), progress: progress)
+    }
+
+    /// Reads paths (files or folders) and loads them, one file at a time so that only one
+    /// file's bytes are in memory at once.
+    public static func load(paths: [String], progress: LoadProgress? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
+        let located = DataFileReader.locate(paths)
+        var readProblems = located.problems
+        var dataset = Dataset()
+        var problems: [DataProblem] = []
+        var names: [String] = []
+        for path in located.paths {
+            progress?.update("reading \(path.split(separator: "/").last.map(String.init) ?? path)", nil)
+            switch DataFileReader.readFile(path) {
+            case .success(let file):
+                names.append(file.name)
+                add(DataFileDecoder.decode(file.bytes, file: file.name, progress: progress), to: &dataset, problems: &problems)
+            case .failure(let problem):
+                readProblems.append(problem)
+            }
+        }
+        let loaded = finish(dataset, problems, fileNames: names, progress: progress)
+        return (loaded.dataset, readProblems + loaded.problems)
+    }
+
+    private static func add(_ decoded: (dataset: Dataset, problems: [DataProblem]), to dataset: inout Dataset,
+                            problems: inout [DataProblem]) {
+        dataset.sources += decoded.dataset.sources
+        dataset.contexts += decoded.dataset.contexts
+        dataset.studies += decoded.dataset.studies
+        problems += decoded.problems
+    }
+
+    /// The checks across files, and the "no studies at all" problem.
+    private static func finish(_ dataset: Dataset, _ decodeProblems: [DataProblem], fileNames: [String],
+                               progress: LoadProgress?) -> (dataset: Dataset, problems: [DataProblem]) {
+        var problems = decodeProblems
         progress?.update("checking ids and sources", nil)
         problems += DatasetValidator.problems(in: dataset)
-        if files.isEmpty == false && dataset.studies.isEmpty && problems.isEmpty {
-            problems.append(DataProblem(file: files.map(\.name).joined(separator: ", "),
+        if !fileNames.isEmpty && dataset.studies.isEmpty && problems.isEmpty {
+            problems.append(DataProblem(file: fileNames.joined(separator: ", "),
                                         message: "no studies: the data holds no \"studies\" records"))
         }
         return (dataset, problems)
-    }
-
-    /// Reads paths (files or folders) and loads them.
-    public static func load(paths: [String]) -> (dataset: Dataset, problems: [DataProblem]) {
-        let read = DataFileReader.files(at: paths)
-        let loaded = load(read.files)
-        return (loaded.dataset, read.problems + loaded.problems)
     }
 }

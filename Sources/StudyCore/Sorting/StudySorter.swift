@@ -13,59 +13,14 @@ public enum StudySorter {
     }
 
     /// Positions of the studies in sorted order.
-    ///
-    /// Keys are computed once per study into flat columns of numbers (texts become their rank
-    /// among the column's texts, missing values NaN), so the sort compares doubles and moves
-    /// integers: at 100,000 studies this is what keeps a sort within a frame or two.
     static func order(_ studies: [Study], by spec: SortSpec) -> [Int] {
         order(studies, positions: Array(studies.indices), by: spec)
     }
 
-    /// Some of the studies (by position) in the spec's order.
+    /// Some of the studies (by position) in the spec's order. The browser keeps a `SortTable`
+    /// for all keys instead of building one per sort.
     public static func order(_ all: [Study], positions: [Int], by spec: SortSpec) -> [Int] {
-        let studies = positions.map { all[$0] }
-        var columns: [[Double]] = []
-        var descending: [Bool] = []
-        for term in spec.terms {
-            let keys = studies.map { components(of: $0, for: term.key) }
-            let width = keys.map(\.count).max() ?? 0
-            for component in 0..<width {
-                columns.append(numericColumn(keys.map { $0.indices.contains(component) ? $0[component] : nil }))
-                descending.append(term.descending)
-            }
-        }
-        let ids = studies.map(\.id)
-        return studies.indices.sorted { lhs, rhs in
-            for (column, values) in columns.enumerated() {
-                let left = values[lhs], right = values[rhs]
-                if left.isNaN {
-                    if right.isNaN { continue }
-                    return false
-                }
-                if right.isNaN { return true }
-                if left == right { continue }
-                return descending[column] ? right < left : left < right
-            }
-            return ids[lhs] < ids[rhs]
-        }.map { positions[$0] }
-    }
-
-    /// One component for every study as a number: texts are replaced by their rank in sorted
-    /// order, so comparing ranks orders exactly as comparing the texts would.
-    private static func numericColumn(_ values: [Component?]) -> [Double] {
-        var texts: [String] = []
-        for case .text(let text)? in values { texts.append(text) }
-        var rank: [String: Double] = [:]
-        if !texts.isEmpty {
-            for (position, text) in Set(texts).sorted().enumerated() { rank[text] = Double(position) }
-        }
-        return values.map { value in
-            switch value {
-            case nil: .nan
-            case .number(let number)?: number
-            case .text(let text)?: rank[text] ?? .nan
-            }
-        }
+        SortTable(all, keys: spec.terms.map(\.key)).order(positions, by: spec)
     }
 
     /// A sort value: comparable components, nil for "not reported".

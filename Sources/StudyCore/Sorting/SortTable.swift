@@ -1,0 +1,84 @@
+import Dispatch
+
+/// Every study's sort values, worked out once as columns of numbers, so a sort compares
+/// doubles by position and never touches the study records.
+///
+/// Texts become their rank among the column's texts, so comparing ranks orders exactly as
+/// comparing the texts; a value the source does not report is NaN and sorts last either way.
+public struct SortTable: Sendable {
+    /// For each key, its components (a key such as dose has several), each a column by position.
+    private let columns: [SortKey: [[Double]]]
+    /// Each study's rank by id: the final tie-break, so the order is total and stable.
+    private let idRank: [Int32]
+
+    /// The values of `keys` (all by default) for every study, one key per task across the cores.
+    public init(_ studies: [Study], keys: [SortKey] = SortKey.allCases) {
+        var built = [[[Double]]](repeating: [], count: keys.count + 1)
+        built.withUnsafeMutableBufferPointer { slots in
+            let output = ChunkSlots(slots)
+            DispatchQueue.concurrentPerform(iterations: keys.count + 1) { task in
+                if task == keys.count {
+                    // The id ranks ride along as one more column.
+                    output.set(task, [Self.numericColumn(studies.map { .text($0.id) })])
+                } else {
+                    output.set(task, Self.columns(studies, key: keys[task]))
+                }
+            }
+        }
+        var columns: [SortKey: [[Double]]] = [:]
+        for (index, key) in keys.enumerated() { columns[key] = built[index] }
+        self.columns = columns
+        idRank = (built.last?.first ?? []).map { $0.isNaN ? 0 : Int32($0) }
+    }
+
+    /// The positions in the spec's order (keys missing from the table are skipped).
+    public func order(_ positions: [Int], by spec: SortSpec) -> [Int] {
+        var keyColumns: [[Double]] = []
+        var descending: [Bool] = []
+        for term in spec.terms {
+            for column in columns[term.key] ?? [] {
+                keyColumns.append(column)
+                descending.append(term.descending)
+            }
+        }
+        let ranks = idRank
+        return positions.sorted { lhs, rhs in
+            for (index, values) in keyColumns.enumerated() {
+                let left = values[lhs], right = values[rhs]
+                if left.isNaN {
+                    if right.isNaN { continue }
+                    return false
+                }
+                if right.isNaN { return true }
+                if left == right { continue }
+                return descending[index] ? right < left : left < right
+            }
+            return ranks[lhs] < ranks[rhs]
+        }
+    }
+
+    private static func columns(_ studies: [Study], key: SortKey) -> [[Double]] {
+        let keys = studies.map { StudySorter.components(of: $0, for: key) }
+        let width = keys.map(\.count).max() ?? 0
+        return (0..<width).map { component in
+            numericColumn(keys.map { $0.indices.contains(component) ? $0[component] : nil })
+        }
+    }
+
+    /// One component for every study as a number; texts replaced by their rank in sorted order.
+    private static func numericColumn(_ values: [StudySorter.Component?]) -> [Double] {
+        var texts: [String] = []
+        for case .text(let text)? in values { texts.append(text) }
+        var rank: [String: Double] = [:]
+        if !texts.isEmpty {
+            for (position, text) in Set(texts).sorted().enumerated() { rank[text] = Double(position) }
+        }
+        return values.map { value in
+            switch value {
+            case nil: .nan
+            case .number(let number)?: number
+            case .text(let text)?: rank[text] ?? .nan
+            }
+        }
+    }
+}
