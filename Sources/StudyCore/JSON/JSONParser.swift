@@ -19,10 +19,36 @@ public struct JSONParser {
     private var nextReport = 0
     private static let reportInterval = 1 << 20
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, progress: ((Double) -> Void)?) {
+    /// Arrays of the root object handed out element by element instead of kept in the tree.
+    private let streamedKeys: Set<String>
+    private let streamedElement: ((String, Int, JSONValue) -> Void)?
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, progress: ((Double) -> Void)?,
+                 streamedKeys: Set<String> = [], streamedElement: ((String, Int, JSONValue) -> Void)? = nil) {
         self.bytes = bytes
         self.progress = progress
+        self.streamedKeys = streamedKeys
+        self.streamedElement = streamedElement
         nextReport = progress == nil ? Int.max : Self.reportInterval
+    }
+
+    /// Parses one JSON document, handing each element of the root object's arrays named in
+    /// `keys` to `element` (key, position, value) as soon as it is parsed; those arrays are
+    /// left empty in the returned tree. A data file's records are then decoded one at a time
+    /// and their trees freed at once, instead of a tree of the whole file being built first.
+    public static func parse(_ bytes: [UInt8], progress: ((Double) -> Void)? = nil, streaming keys: Set<String>,
+                             element: (String, Int, JSONValue) -> Void) throws(JSONSyntaxError) -> JSONValue {
+        try withoutActuallyEscaping(element) { element throws(JSONSyntaxError) -> JSONValue in
+            let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+                var parser = JSONParser(bytes: buffer, progress: progress, streamedKeys: keys, streamedElement: element)
+                do throws(JSONSyntaxError) {
+                    return .success(try parser.parseDocument())
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return try result.get()
+        }
     }
 
     /// Parses one JSON document. A UTF-8 byte-order mark at the start is skipped.
@@ -152,13 +178,37 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue()))
+            if depth == 1, let streamedElement, peek(UInt8(ascii: "[")), streamedKeys.contains(key) {
+                try parseStreamedArray(key, streamedElement)
+                members.append((key, .array([])))
+            } else {
+                members.append((key, try parseValue()))
+            }
             skipWhitespace()
             if peek(UInt8(ascii: ",")) { index += 1; continue }
             if peek(UInt8(ascii: "}")) { index += 1; break }
             throw error("expected ',' or '}' in an object, found \(describeByte(at: index))", at: index)
         }
         return .object(JSONObject(uniqueMembers: members))
+    }
+
+    /// An array whose elements go to `element` one by one rather than into the tree.
+    private mutating func parseStreamedArray(_ key: String, _ element: (String, Int, JSONValue) -> Void) throws(JSONSyntaxError) {
+        try enterContainer()
+        defer { depth -= 1 }
+        index += 1
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) { index += 1; return }
+        var position = 0
+        while true {
+            skipWhitespace()
+            element(key, position, try parseValue())
+            position += 1
+            skipWhitespace()
+            if peek(UInt8(ascii: ",")) { index += 1; continue }
+            if peek(UInt8(ascii: "]")) { index += 1; break }
+            throw error("expected ',' or ']' in an array, found \(describeByte(at: index))", at: index)
+        }
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {

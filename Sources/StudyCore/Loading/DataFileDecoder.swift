@@ -10,10 +10,31 @@ public enum DataFileDecoder {
         if bytes.isEmpty {
             return (Dataset(), [DataProblem(file: file, message: "empty file")])
         }
+        // Records are decoded as the parser finishes each one (see JSONParser's streaming):
+        // a tree of the whole file is never built.
+        let recordSink = ProblemSink(file: file)
+        var streamed = Dataset()
         let root: JSONValue
         do {
-            progress?.update("parsing \(name)", 0)
-            root = try JSONParser.parse(bytes, progress: progress.map { progress in { progress.update("parsing \(name)", $0) } })
+            progress?.update("loading \(name)", 0)
+            root = try JSONParser.parse(bytes, progress: progress.map { progress in { progress.update("loading \(name)", $0) } },
+                                        streaming: ["sources", "indications", "studies"]) { key, position, value in
+                let element = FieldReader.Element(value: value, arrayPath: key, offset: position)
+                switch key {
+                case "sources":
+                    if let source = decodeRecord(element, sink: recordSink, idKey: "id", { decodeSource($0, origin: file) }) {
+                        streamed.sources.append(source)
+                    }
+                case "indications":
+                    if let context = decodeRecord(element, sink: recordSink, idKey: "indication", { decodeContext($0, origin: file) }) {
+                        streamed.contexts.append(context)
+                    }
+                default:
+                    if let study = decodeRecord(element, sink: recordSink, idKey: "id", { decodeStudy($0, origin: file) }) {
+                        streamed.studies.append(study)
+                    }
+                }
+            }
         } catch {
             return (Dataset(), [DataProblem(file: file, line: error.line, column: error.column, message: error.message)])
         }
@@ -26,52 +47,51 @@ public enum DataFileDecoder {
         if let format = top.text("format", nullable: false), format != formatIdentifier {
             top.report("format", "unknown format \"\(format)\"; this version reads \"\(formatIdentifier)\"")
         }
-        var dataset = Dataset()
+        // The format problem first, then the records' problems in file order, then the rest.
+        let formatProblems = sink.problems.count
+        var dataset = streamed
+        // Arrays were streamed; these calls report a key holding something other than an array.
         if top.has("sources") {
-            dataset.sources = decodeRecords(top, key: "sources", sink: sink, idKey: "id") { decodeSource($0, origin: file) }
+            dataset.sources += decodeRecords(top, key: "sources", sink: sink, idKey: "id") { decodeSource($0, origin: file) }
         }
         if top.has("indications") {
-            dataset.contexts = decodeRecords(top, key: "indications", sink: sink, idKey: "indication") {
+            dataset.contexts += decodeRecords(top, key: "indications", sink: sink, idKey: "indication") {
                 decodeContext($0, origin: file)
             }
         }
         if top.has("studies") {
-            dataset.studies = decodeRecords(top, key: "studies", sink: sink, idKey: "id", progress: progress.map { progress in
-                { progress.update("checking the records of \(name)", $0) }
-            }) {
-                decodeStudy($0, origin: file)
-            }
+            dataset.studies += decodeRecords(top, key: "studies", sink: sink, idKey: "id") { decodeStudy($0, origin: file) }
         }
         if !top.has("sources") && !top.has("indications") && !top.has("studies") {
             top.report(nil, "the file holds no \"sources\", \"indications\" or \"studies\"")
         }
         top.finish()
-        return (dataset, sink.problems)
+        let problems = Array(sink.problems[..<formatProblems]) + recordSink.problems + Array(sink.problems[formatProblems...])
+        return (dataset, problems)
+    }
+
+    /// Decodes one record; nil when it is not an object or added a problem.
+    private static func decodeRecord<Record>(_ element: FieldReader.Element, sink: ProblemSink, idKey: String,
+                                             _ decode: (FieldReader) -> Record?) -> Record? {
+        guard case .object(let object) = element.value else {
+            sink.report(record: element.path, field: nil, "expected an object, found \(element.value.kindDescription)")
+            return nil
+        }
+        let label: String
+        if case .string(let id)? = object[idKey], !id.isEmpty, id.count <= 80 { label = id } else { label = element.path }
+        let before = sink.problems.count
+        let reader = FieldReader(object, sink: sink, record: label)
+        let record = decode(reader)
+        reader.finish()
+        return sink.problems.count == before ? record : nil
     }
 
     /// Decodes an array of records; a record is kept only if it added no problem.
     private static func decodeRecords<Record>(
-        _ top: FieldReader, key: String, sink: ProblemSink, idKey: String, progress: ((Double) -> Void)? = nil,
-        _ decode: (FieldReader) -> Record?
+        _ top: FieldReader, key: String, sink: ProblemSink, idKey: String, _ decode: (FieldReader) -> Record?
     ) -> [Record] {
         guard let elements = top.array(key) else { return [] }
-        var records: [Record] = []
-        records.reserveCapacity(elements.count)
-        for element in elements {
-            if let progress, element.offset % 4096 == 0 { progress(Double(element.offset) / Double(elements.count)) }
-            guard case .object(let object) = element.value else {
-                sink.report(record: element.path, field: nil, "expected an object, found \(element.value.kindDescription)")
-                continue
-            }
-            let label: String
-            if case .string(let id)? = object[idKey], !id.isEmpty, id.count <= 80 { label = id } else { label = element.path }
-            let before = sink.problems.count
-            let reader = FieldReader(object, sink: sink, record: label)
-            let record = decode(reader)
-            reader.finish()
-            if let record, sink.problems.count == before { records.append(record) }
-        }
-        return records
+        return elements.compactMap { decodeRecord($0, sink: sink, idKey: idKey, decode) }
     }
 
     // MARK: Sources
