@@ -40,6 +40,22 @@ public struct FoldedText: Sendable {
         needle.withUnsafeBufferPointer(search)
     }
 
+    /// Whether every needle occurs (needles already as bytes: a filter converts them once,
+    /// not once per study).
+    func containsAll(_ needles: [[UInt8]]) -> Bool {
+        bytes.withUnsafeBytes { haystack in
+            guard let base = haystack.baseAddress else { return needles.allSatisfy(\.isEmpty) }
+            for needle in needles where !needle.isEmpty {
+                let found = needle.withUnsafeBufferPointer { needleBytes in
+                    guard let needleBase = needleBytes.baseAddress, haystack.count >= needleBytes.count else { return false }
+                    return Self.find(needleBase, needleBytes.count, in: base, haystack.count)
+                }
+                if !found { return false }
+            }
+            return true
+        }
+    }
+
     private func search(_ needleBytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard needleBytes.count > 0 else { return true }
         return bytes.withUnsafeBytes { haystack in
