@@ -4,6 +4,8 @@ public enum InertText {
     /// `text` with C0/C1 controls, DEL, bidi controls, zero-width and other format characters
     /// shown as `\u{…}`, and tabs and newlines as single spaces.
     public static func make(_ text: String) -> String {
+        // Printable ASCII needs no look-up of Unicode properties: most cells are just that.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

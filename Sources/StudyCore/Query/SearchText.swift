@@ -14,8 +14,13 @@ public enum SearchText {
     /// is an order of magnitude slower.
     static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for byte in text.utf8 {
-                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            // Appended whole, then lowercased in place: one copy instead of a byte at a time.
+            let start = bytes.count
+            bytes.append(contentsOf: text.utf8)
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                for index in start..<buffer.count where buffer[index] >= UInt8(ascii: "A") && buffer[index] <= UInt8(ascii: "Z") {
+                    buffer[index] |= 0x20
+                }
             }
             return
         }
