@@ -43,6 +43,8 @@ struct HangUpEndToEndTests {
         try tmux.press("Enter")
         try tmux.waitFor("25 of 25 studies")
         try tmux.press("j", "j")
+        // Ctrl-Z only once both keys are handled: a signal overtakes keys still in the input.
+        try tmux.waitFor("▸ Lauritsen 2016")
         try tmux.press("C-z")
         let shell = try tmux.waitForScreen("the shell after Ctrl-Z") { !$0.contains("25 of 25 studies") }
         #expect(try tmux.paneFormat("#{alternate_on}") == "0", "suspended with the alternate screen on:\n\(shell)")
