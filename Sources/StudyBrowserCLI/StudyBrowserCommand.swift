@@ -17,8 +17,19 @@ struct StudyBrowserCommand: ParsableCommand {
         Exit status: 0 success; 1 no such study; 64 bad usage or query; 65 invalid data; \
         66 data file or folder cannot be opened.
         """,
+        version: VersionText.version,
         subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SummaryCommand.self, ExportCommand.self,
                       ValidateCommand.self, QueryHelpCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// `--version` alone prints the embedded data's date and size too; the data is loaded
+    /// only then, not on every run. Everything else goes to the argument parser.
+    static func main() {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            Console.write(VersionText.full())
+            return
+        }
+        main(nil)
+    }
 }

@@ -8,8 +8,13 @@ enum BinaryRunner {
         let error: String
     }
 
-    /// The binary next to the test bundle (SwiftPM builds both into the same folder).
+    /// The binary next to the test bundle (SwiftPM builds both into the same folder), or the
+    /// one `STUDY_BROWSER_BINARY` names: CI runs the SSH and concurrency tests against the
+    /// release binary that way.
     static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["STUDY_BROWSER_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var folder = testBinary.deletingLastPathComponent()
         if folder.lastPathComponent == "MacOS" || folder.pathExtension == "xctest" {

@@ -12,6 +12,22 @@ struct CommandLineTests {
         #expect(result.output == "valid: 25 studies, 5 indication records and 4 sources in 6 files\n")
     }
 
+    @Test("--version names the program's version and the embedded data's date and size")
+    func version() throws {
+        let result = try BinaryRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output == "study-browser 1.0.0\nembedded data: checked 2026-11-22; 25 studies, 5 indication records, 4 sources\n")
+        #expect(try BinaryRunner.run(["--help"]).output.contains("--version"))
+    }
+
+    @Test("a data file's checked date must be a date")
+    func checkedDate() throws {
+        let file = try BinaryRunner.temporaryFile(#"{"format": "study-browser-data/1", "checked": "last week", "sources": []}"#, name: "dated.json")
+        let result = try BinaryRunner.run(["validate", file])
+        #expect(result.status == 65)
+        #expect(result.output.contains("dated.json:checked: expected a date as YYYY-MM-DD, found \"last week\""), "\(result.output)")
+    }
+
     @Test("validate on a broken file exits 65 and names file, record and field")
     func validateBroken() throws {
         let sources = BinaryRunner.packageRoot.appendingPathComponent("Data/sources.json").path

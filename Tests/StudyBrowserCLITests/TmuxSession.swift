@@ -10,10 +10,12 @@ final class TmuxSession {
 
     /// Starts `study-browser ARGUMENTS` in a detached session of the given size. The pane
     /// records the tty modes before and after, and the exit status, in files of `folder`.
+    /// `command` replaces the browser (an ssh command that runs it on the other side).
     /// With `interactiveShell`, the pane runs an interactive bash (job control, so Ctrl-Z and
     /// `fg` work) and the test types the command itself. `prefix` runs before the browser.
     init(width: Int, height: Int, arguments: String = "", term: String? = "xterm-256color",
-         environment: String = "LANG=C.UTF-8", interactiveShell: Bool = false, prefix: String = "") throws {
+         environment: String = "LANG=C.UTF-8", interactiveShell: Bool = false, prefix: String = "",
+         command: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if interactiveShell {
@@ -23,7 +25,7 @@ final class TmuxSession {
         }
         let script = """
         \(prefix) stty -g > '\(folder.path)/before'; \
-        env \(environment) \(term.map { "TERM=\($0)" } ?? "") '\(BinaryRunner.binary.path)' \(arguments); \
+        env \(environment) \(term.map { "TERM=\($0)" } ?? "") \(command ?? "'\(BinaryRunner.binary.path)' \(arguments)"); \
         echo $? > '\(folder.path)/status.tmp'; stty -g > '\(folder.path)/after'; \
         mv '\(folder.path)/status.tmp' '\(folder.path)/status'; sleep 60
         """

@@ -148,7 +148,8 @@ struct DataFileWriterTests {
     @Test("the bundled data written out and read back is the same data")
     func roundTrip() {
         let original = BundledDatasetTests.loaded.dataset
-        let text = DataFileWriter.json(studies: original.studies, sources: original.sources, contexts: original.contexts)
+        let text = DataFileWriter.json(studies: original.studies, sources: original.sources, contexts: original.contexts,
+                                       checked: original.checked)
         let reloaded = DatasetLoader.load([DataFile(name: "round-trip.json", bytes: Array(text.utf8))])
         #expect(reloaded.problems.map(\.description) == [])
         func bare(_ studies: [Study]) -> [Study] { studies.map { var study = $0; study.origin = ""; return study } }

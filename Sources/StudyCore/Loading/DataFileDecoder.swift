@@ -47,9 +47,12 @@ public enum DataFileDecoder {
         if let format = top.text("format", nullable: false), format != formatIdentifier {
             top.report("format", "unknown format \"\(format)\"; this version reads \"\(formatIdentifier)\"")
         }
+        let checked = top.optionalText("checked")
+        if let checked, !isISODate(checked) { top.report("checked", "expected a date as YYYY-MM-DD, found \"\(checked)\"") }
         // The format problem first, then the records' problems in file order, then the rest.
         let formatProblems = sink.problems.count
         var dataset = streamed
+        dataset.checked = checked
         // Arrays were streamed; these calls report a key holding something other than an array.
         if top.has("sources") {
             dataset.sources += decodeRecords(top, key: "sources", sink: sink, idKey: "id") { decodeSource($0, origin: file) }

@@ -38,6 +38,7 @@ public enum DatasetLoader {
         dataset.sources += decoded.dataset.sources
         dataset.contexts += decoded.dataset.contexts
         dataset.studies += decoded.dataset.studies
+        if let checked = decoded.dataset.checked, checked > (dataset.checked ?? "") { dataset.checked = checked }
         problems += decoded.problems
     }
 

@@ -3,6 +3,9 @@ public struct Dataset: Sendable, Equatable {
     public var studies: [Study]
     public var contexts: [IndicationContext]
     public var sources: [SourceDocument]
+    /// The day the data was last checked against its sources (YYYY-MM-DD): the newest of the
+    /// files' `checked` fields, nil when none gives one.
+    public var checked: String?
 
     /// Creates a dataset.
     public init(studies: [Study] = [], contexts: [IndicationContext] = [], sources: [SourceDocument] = []) {

@@ -1,8 +1,10 @@
 /// Writes records in the data-file format (`study-browser-data/1`) that the loader reads.
 public enum DataFileWriter {
     /// A whole data file: sources, indication records and studies (empty arrays left out).
-    public static func json(studies: [Study], sources: [SourceDocument] = [], contexts: [IndicationContext] = []) -> String {
+    public static func json(studies: [Study], sources: [SourceDocument] = [], contexts: [IndicationContext] = [],
+                            checked: String? = nil) -> String {
         var members: [(key: String, value: JSONValue)] = [("format", .string(DataFileDecoder.formatIdentifier))]
+        if let checked { members.append(("checked", .string(checked))) }
         if !sources.isEmpty { members.append(("sources", .array(sources.map(source)))) }
         if !contexts.isEmpty { members.append(("indications", .array(contexts.map(context)))) }
         if !studies.isEmpty { members.append(("studies", .array(studies.map { StudyJSON.value($0, derived: false) }))) }
