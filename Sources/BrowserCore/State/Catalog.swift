@@ -1,4 +1,3 @@
-import Dispatch
 import StudyCore
 
 /// The loaded data, indexed once for filtering: what every browser state shares.
@@ -27,15 +26,7 @@ public struct Catalog: Sendable {
         let studies = dataset.studies
         let columnCount = StudyColumn.allCases.count
         let chunks = Self.chunks(studies.count)
-        // Each chunk fills its own slots; results are joined after all chunks finish.
-        var built = [ChunkResult?](repeating: nil, count: chunks.count)
-        built.withUnsafeMutableBufferPointer { slots in
-            let output = SendableSlots(slots)
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-                output.set(chunk, Self.index(studies, range: chunks[chunk], columnCount: columnCount))
-            }
-        }
-        let results = built.compactMap { $0 }
+        let results = Parallel.map(chunks.count) { chunk in Self.index(studies, range: chunks[chunk], columnCount: columnCount) }
         entries = results.flatMap(\.entries)
         doseDimensions = results.flatMap(\.doseDimensions)
         let tabs = studies.map { study in UInt8((Indication.allCases.firstIndex(of: study.indication) ?? 0) + 1) }
@@ -118,11 +109,4 @@ public struct Catalog: Sendable {
         }
         return result
     }
-}
-
-/// Slots that concurrent chunks write, each chunk its own index only.
-private struct SendableSlots<Element>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Element?>
-    init(_ slots: UnsafeMutableBufferPointer<Element?>) { self.slots = slots }
-    func set(_ index: Int, _ value: Element) { slots[index] = value }
 }

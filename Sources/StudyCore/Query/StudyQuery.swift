@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A compiled query that tells whether a study matches.
 public struct StudyQuery: Sendable {
     /// The query text as typed.
@@ -34,17 +32,10 @@ public struct StudyQuery: Sendable {
         let needles: [[UInt8]]? = Self.plainWords(expression)?.map { Array($0.utf8) }
         let chunkCount = positions.count < 20_000 ? 1 : 8
         let size = (positions.count + chunkCount - 1) / chunkCount
-        var parts = [[Int]](repeating: [], count: chunkCount)
-        parts.withUnsafeMutableBufferPointer { slots in
-            let output = ChunkSlots(slots)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let range = min(chunk * size, positions.count)..<min((chunk + 1) * size, positions.count)
-                if let needles {
-                    output.set(chunk, positions[range].filter { entries[$0].haystack.containsAll(needles) })
-                } else {
-                    output.set(chunk, positions[range].filter { matches(entries[$0]) })
-                }
-            }
+        let parts = Parallel.map(chunkCount) { chunk in
+            let range = min(chunk * size, positions.count)..<min((chunk + 1) * size, positions.count)
+            if let needles { return positions[range].filter { entries[$0].haystack.containsAll(needles) } }
+            return positions[range].filter { matches(entries[$0]) }
         }
         return chunkCount == 1 ? parts[0] : parts.flatMap { $0 }
     }
@@ -126,11 +117,4 @@ public struct StudyQuery: Sendable {
             }
         }
     }
-}
-
-/// Slots that concurrent chunks write, each chunk its own index only.
-struct ChunkSlots<Element>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Element>
-    init(_ slots: UnsafeMutableBufferPointer<Element>) { self.slots = slots }
-    func set(_ index: Int, _ value: Element) { slots[index] = value }
 }

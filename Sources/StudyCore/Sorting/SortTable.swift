@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Every study's sort values, worked out once as columns of numbers, so a sort compares
 /// doubles by position and never touches the study records.
 ///
@@ -13,17 +11,9 @@ public struct SortTable: Sendable {
 
     /// The values of `keys` (all by default) for every study, one key per task across the cores.
     public init(_ studies: [Study], keys: [SortKey] = SortKey.allCases) {
-        var built = [[[Double]]](repeating: [], count: keys.count + 1)
-        built.withUnsafeMutableBufferPointer { slots in
-            let output = ChunkSlots(slots)
-            DispatchQueue.concurrentPerform(iterations: keys.count + 1) { task in
-                if task == keys.count {
-                    // The id ranks ride along as one more column.
-                    output.set(task, [Self.numericColumn(studies.map { .text($0.id) })])
-                } else {
-                    output.set(task, Self.columns(studies, key: keys[task]))
-                }
-            }
+        let built = Parallel.map(keys.count + 1) { task in
+            // The id ranks ride along as one more task.
+            task == keys.count ? [Self.numericColumn(studies.map { .text($0.id) })] : Self.columns(studies, key: keys[task])
         }
         var columns: [SortKey: [[Double]]] = [:]
         for (index, key) in keys.enumerated() { columns[key] = built[index] }

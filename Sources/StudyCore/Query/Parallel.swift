@@ -1,0 +1,25 @@
+import Dispatch
+
+/// Independent tasks spread over every core, results in task order: indexing, sort values and
+/// large filters use it.
+public enum Parallel {
+    /// Runs `task` for 0..<count concurrently and returns the results in that order.
+    public static func map<Result: Sendable>(_ count: Int, _ task: @Sendable (Int) -> Result) -> [Result] {
+        guard count > 1 else { return (0..<count).map(task) }
+        var results = [Result?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(buffer)
+            DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, task(index)) }
+        }
+        // concurrentPerform returns after every task has run, so every slot is filled.
+        return results.compactMap { $0 }
+    }
+
+    /// The result slots: each task writes only its own index, and all are read after every
+    /// task has finished, so sharing them across threads is safe.
+    private struct Slots<Element>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<Element?>
+        init(_ buffer: UnsafeMutableBufferPointer<Element?>) { self.buffer = buffer }
+        func set(_ index: Int, _ value: Element) { buffer[index] = value }
+    }
+}
