@@ -8,7 +8,7 @@ import Glibc
 final class LoopbackSSHServer {
     static let sshd = "/usr/sbin/sshd"
     let folder: URL
-    let port: Int
+    private(set) var port = 0
     let user: String
     private var pid: Int32 = 0
 
@@ -20,7 +20,6 @@ final class LoopbackSSHServer {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ssh-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         user = String(cString: getpwuid(geteuid()).pointee.pw_name)
-        port = try Self.freePort()
         for key in ["host_key", "user_key"] {
             try TmuxSession.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "study-browser-test", "-f", path(key)])
         }
@@ -30,6 +29,21 @@ final class LoopbackSSHServer {
             try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true,
                                                      attributes: [.posixPermissions: 0o755])
         }
+        // A port below the kernel's ephemeral range (32768 and up), where outgoing connections
+        // of other tests cannot take it between the choice and sshd's bind; tried again if taken.
+        var failures: [String] = []
+        for _ in 0..<5 {
+            port = Int.random(in: 20_000..<30_000)
+            if try start() { return }
+            failures.append((try? String(contentsOfFile: path("sshd.log"), encoding: .utf8)) ?? "")
+        }
+        throw TmuxSession.Failure(message: "sshd did not start on 127.0.0.1: \(failures.joined(separator: "; "))")
+    }
+
+    /// Writes the configuration for `port` and starts sshd; false when it could not listen.
+    private func start() throws -> Bool {
+        try? FileManager.default.removeItem(atPath: path("sshd.log"))
+        try? FileManager.default.removeItem(atPath: path("sshd.pid"))
         let config = """
         Port \(port)
         ListenAddress 127.0.0.1
@@ -48,19 +62,20 @@ final class LoopbackSSHServer {
         LogLevel ERROR
         """
         try config.write(toFile: path("sshd_config"), atomically: true, encoding: .utf8)
-        // Without -D sshd detaches and writes its pid file; the spawn returns when the parent exits.
+        // Without -D sshd detaches and writes its pid file; the spawn returns when the parent
+        // exits, which it does with an error status when it cannot listen.
         try TmuxSession.run([Self.sshd, "-f", path("sshd_config"), "-E", path("sshd.log")])
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: path("sshd.pid"), encoding: .utf8),
                let found = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), Self.accepts(port: port) {
                 pid = found
-                return
+                return true
             }
+            if let log = try? String(contentsOfFile: path("sshd.log"), encoding: .utf8), log.contains("Cannot bind") { return false }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        let log = (try? String(contentsOfFile: path("sshd.log"), encoding: .utf8)) ?? ""
-        throw TmuxSession.Failure(message: "sshd did not start on 127.0.0.1:\(port): \(log)")
+        return false
     }
 
     deinit {
@@ -75,26 +90,6 @@ final class LoopbackSSHServer {
     func command(remote: String) -> String {
         "ssh -tt -i '\(path("user_key"))' -p \(port) -o BatchMode=yes -o StrictHostKeyChecking=no "
             + "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR \(user)@127.0.0.1 \"\(remote)\""
-    }
-
-    /// A port on 127.0.0.1 that was free a moment ago (the kernel picks it).
-    private static func freePort() throws -> Int {
-        let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketDescriptor >= 0 else { throw TmuxSession.Failure(message: "socket: \(errno)") }
-        defer { close(socketDescriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketDescriptor, $0, length) }
-        }
-        guard bound == 0 else { throw TmuxSession.Failure(message: "bind: \(errno)") }
-        _ = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketDescriptor, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     private static func accepts(port: Int) -> Bool {

@@ -22,6 +22,9 @@ public struct JSONParser {
     /// Arrays of the root object handed out element by element instead of kept in the tree.
     private let streamedKeys: Set<String>
     private let streamedElement: ((String, Int, JSONValue) -> Void)?
+    /// Arrays of the root object passed over unparsed (their elements are parsed elsewhere):
+    /// key → the array's `[` offset and the offset just past its `]`.
+    private var skippedArrays: [String: (start: Int, end: Int)] = [:]
 
     private init(bytes: UnsafeBufferPointer<UInt8>, progress: ((Double) -> Void)?,
                  streamedKeys: Set<String> = [], streamedElement: ((String, Int, JSONValue) -> Void)? = nil) {
@@ -36,11 +39,16 @@ public struct JSONParser {
     /// `keys` to `element` (key, position, value) as soon as it is parsed; those arrays are
     /// left empty in the returned tree. A data file's records are then decoded one at a time
     /// and their trees freed at once, instead of a tree of the whole file being built first.
+    /// `skipping` names arrays of the root object, with where they start and end, that are
+    /// passed over unparsed and left empty in the tree (their elements are parsed with
+    /// `parseElement`, on several cores).
     public static func parse(_ bytes: [UInt8], progress: ((Double) -> Void)? = nil, streaming keys: Set<String>,
+                             skipping: [String: (start: Int, end: Int)] = [:],
                              element: (String, Int, JSONValue) -> Void) throws(JSONSyntaxError) -> JSONValue {
         try withoutActuallyEscaping(element) { element throws(JSONSyntaxError) -> JSONValue in
             let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
                 var parser = JSONParser(bytes: buffer, progress: progress, streamedKeys: keys, streamedElement: element)
+                parser.skippedArrays = skipping
                 do throws(JSONSyntaxError) {
                     return .success(try parser.parseDocument())
                 } catch {
@@ -58,6 +66,29 @@ public struct JSONParser {
             var parser = JSONParser(bytes: buffer, progress: progress)
             do throws(JSONSyntaxError) {
                 return .success(try parser.parseDocument())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Parses the one value that fills `range` of a document (whitespace around it allowed),
+    /// nested `depth` containers deep. Positions in errors are positions in the whole document.
+    /// The document must already have passed `parse` (which checks its UTF-8).
+    public static func parseElement(_ bytes: [UInt8], range: Range<Int>, depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        let result: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), progress: nil)
+            parser.index = range.lowerBound
+            parser.depth = depth
+            do throws(JSONSyntaxError) {
+                parser.skipWhitespace()
+                let value = try parser.parseValue()
+                parser.skipWhitespace()
+                guard parser.index == range.upperBound else {
+                    throw parser.error("unexpected \(parser.describeByte(at: parser.index)) after a value", at: parser.index)
+                }
+                return .success(value)
             } catch {
                 return .failure(error)
             }
@@ -178,7 +209,10 @@ public struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            if depth == 1, let streamedElement, peek(UInt8(ascii: "[")), streamedKeys.contains(key) {
+            if depth == 1, let skipped = skippedArrays[key], index == skipped.start, skipped.end <= bytes.count {
+                index = skipped.end
+                members.append((key, .array([])))
+            } else if depth == 1, let streamedElement, peek(UInt8(ascii: "[")), streamedKeys.contains(key) {
                 try parseStreamedArray(key, streamedElement)
                 members.append((key, .array([])))
             } else {

@@ -10,6 +10,11 @@ public enum DataFileDecoder {
         if bytes.isEmpty {
             return (Dataset(), [DataProblem(file: file, message: "empty file")])
         }
+        if bytes.count >= parallelBytes, let layout = JSONStructure.array(under: "studies", in: bytes),
+           layout.elements.count >= 2 * parallelChunks,
+           let decoded = decodeInParallel(bytes, file: file, name: name, layout: layout, progress: progress) {
+            return decoded
+        }
         // Records are decoded as the parser finishes each one (see JSONParser's streaming):
         // a tree of the whole file is never built.
         let recordSink = ProblemSink(file: file)
@@ -19,25 +24,75 @@ public enum DataFileDecoder {
             progress?.update("loading \(name)", 0)
             root = try JSONParser.parse(bytes, progress: progress.map { progress in { progress.update("loading \(name)", $0) } },
                                         streaming: ["sources", "indications", "studies"]) { key, position, value in
-                let element = FieldReader.Element(value: value, arrayPath: key, offset: position)
-                switch key {
-                case "sources":
-                    if let source = decodeRecord(element, sink: recordSink, idKey: "id", { decodeSource($0, origin: file) }) {
-                        streamed.sources.append(source)
-                    }
-                case "indications":
-                    if let context = decodeRecord(element, sink: recordSink, idKey: "indication", { decodeContext($0, origin: file) }) {
-                        streamed.contexts.append(context)
-                    }
-                default:
-                    if let study = decodeRecord(element, sink: recordSink, idKey: "id", { decodeStudy($0, origin: file) }) {
-                        streamed.studies.append(study)
-                    }
-                }
+                streamed.add(decodeElement(key, position, value, sink: recordSink, file: file))
             }
         } catch {
             return (Dataset(), [DataProblem(file: file, line: error.line, column: error.column, message: error.message)])
         }
+        return finish(root, streamed, recordProblems: recordSink.problems, file: file)
+    }
+
+    /// Files this large have their studies parsed and decoded on every core.
+    static let parallelBytes = 4 << 20
+    /// How many pieces the studies are cut into (more than cores, so uneven pieces even out).
+    static let parallelChunks = 8
+
+    /// One record of the root object's arrays, decoded; nil when it has a problem.
+    private static func decodeElement(_ key: String, _ position: Int, _ value: JSONValue, sink: ProblemSink, file: String) -> DecodedRecord? {
+        let element = FieldReader.Element(value: value, arrayPath: key, offset: position)
+        switch key {
+        case "sources": return decodeRecord(element, sink: sink, idKey: "id") { decodeSource($0, origin: file) }.map(DecodedRecord.source)
+        case "indications":
+            return decodeRecord(element, sink: sink, idKey: "indication") { decodeContext($0, origin: file) }.map(DecodedRecord.context)
+        default: return decodeRecord(element, sink: sink, idKey: "id") { decodeStudy($0, origin: file) }.map(DecodedRecord.study)
+        }
+    }
+
+    /// The studies parsed and decoded in pieces on every core, the rest of the file as usual.
+    /// Nil when any piece meets a syntax error: the caller then parses the file from the start,
+    /// so the message is exactly the one a plain parse gives.
+    private static func decodeInParallel(_ bytes: [UInt8], file: String, name: String, layout: JSONStructure.ArrayLayout,
+                                         progress: LoadProgress?) -> (dataset: Dataset, problems: [DataProblem])? {
+        let recordSink = ProblemSink(file: file)
+        var streamed = Dataset()
+        let root: JSONValue
+        do {
+            progress?.update("loading \(name)", 0)
+            root = try JSONParser.parse(bytes, streaming: ["sources", "indications"],
+                                        skipping: ["studies": (layout.start, layout.end)]) { key, position, value in
+                streamed.add(decodeElement(key, position, value, sink: recordSink, file: file))
+            }
+        } catch {
+            return nil
+        }
+        let elements = layout.elements
+        let size = (elements.count + parallelChunks - 1) / parallelChunks
+        let pieces = Parallel.map(parallelChunks) { piece -> (studies: [Study], problems: [DataProblem])? in
+            let sink = ProblemSink(file: file)
+            var studies: [Study] = []
+            let range = min(piece * size, elements.count)..<min((piece + 1) * size, elements.count)
+            studies.reserveCapacity(range.count)
+            for position in range {
+                if position % 4096 == 0 { progress?.advance("loading \(name)", by: 4096, of: elements.count) }
+                // Elements of the root object's array: two containers deep.
+                guard let value = try? JSONParser.parseElement(bytes, range: elements[position], depth: 2) else { return nil }
+                let element = FieldReader.Element(value: value, arrayPath: "studies", offset: position)
+                if let study = decodeRecord(element, sink: sink, idKey: "id", { decodeStudy($0, origin: file) }) { studies.append(study) }
+            }
+            return (studies, sink.problems)
+        }
+        var problems = recordSink.problems
+        for piece in pieces {
+            guard let piece else { return nil }
+            streamed.studies += piece.studies
+            problems += piece.problems
+        }
+        return finish(root, streamed, recordProblems: problems, file: file)
+    }
+
+    /// The file-level checks, after the records: format, date, what the file holds.
+    private static func finish(_ root: JSONValue, _ streamed: Dataset, recordProblems: [DataProblem],
+                               file: String) -> (dataset: Dataset, problems: [DataProblem]) {
         let sink = ProblemSink(file: file)
         guard case .object(let object) = root else {
             sink.report(record: nil, field: nil, "expected a JSON object with \"format\", \"sources\", \"indications\" and/or \"studies\", found \(root.kindDescription)")
@@ -69,8 +124,15 @@ public enum DataFileDecoder {
             top.report(nil, "the file holds no \"sources\", \"indications\" or \"studies\"")
         }
         top.finish()
-        let problems = Array(sink.problems[..<formatProblems]) + recordSink.problems + Array(sink.problems[formatProblems...])
+        let problems = Array(sink.problems[..<formatProblems]) + recordProblems + Array(sink.problems[formatProblems...])
         return (dataset, problems)
+    }
+
+    /// A record of any kind, as the parser hands them over.
+    fileprivate enum DecodedRecord {
+        case source(SourceDocument)
+        case context(IndicationContext)
+        case study(Study)
     }
 
     /// Decodes one record; nil when it is not an object or added a problem.
@@ -405,5 +467,17 @@ public enum DataFileDecoder {
         let note = reader.optionalText("note")
         guard let source, let attribution else { return nil }
         return Provenance(source: source, attribution: attribution, note: note)
+    }
+}
+
+private extension Dataset {
+    /// Adds a decoded record to its list.
+    mutating func add(_ record: DataFileDecoder.DecodedRecord?) {
+        switch record {
+        case .source(let source)?: sources.append(source)
+        case .context(let context)?: contexts.append(context)
+        case .study(let study)?: studies.append(study)
+        case nil: break
+        }
     }
 }

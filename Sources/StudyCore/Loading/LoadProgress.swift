@@ -19,6 +19,7 @@ public final class LoadProgress: @unchecked Sendable {
     // NSLock rather than Synchronization.Mutex: the package still builds for macOS 13.
     private let lock = NSLock()
     private var current = Snapshot(stage: "reading", fraction: nil)
+    private var done = 0
 
     public init() {}
 
@@ -26,6 +27,15 @@ public final class LoadProgress: @unchecked Sendable {
     public func update(_ stage: String, _ fraction: Double?) {
         lock.lock()
         current = Snapshot(stage: stage, fraction: fraction.map { min(1, max(0, $0)) })
+        lock.unlock()
+    }
+
+    /// Adds work done by one of several threads working on the same stage.
+    public func advance(_ stage: String, by amount: Int, of total: Int) {
+        lock.lock()
+        if current.stage != stage { current = Snapshot(stage: stage, fraction: 0); done = 0 }
+        done += amount
+        current.fraction = min(1, Double(done) / Double(max(1, total)))
         lock.unlock()
     }
 

@@ -15,17 +15,56 @@ public struct FoldedText: Sendable {
     static let separator: UInt8 = 0x1F
 
     let bytes: [UInt8]
+    /// Where the parts a field query can name lie in `bytes`.
+    private let spans: [Span]
+
+    /// A tagged part's place: its field (by position in `QueryField.allCases`) and bytes.
+    private struct Span: Sendable {
+        let field: UInt8
+        let start: UInt32
+        let end: UInt32
+    }
 
     /// Folds each part and joins them with the separator; nil parts are left out.
     init(_ parts: [String?]) {
+        self.init(tagged: parts.map { (nil, $0) })
+    }
+
+    /// The same, remembering where the parts tagged with a field lie.
+    init(tagged parts: [(QueryField?, String?)]) {
         var bytes: [UInt8] = []
+        var spans: [Span] = []
         var first = true
-        for case let part? in parts {
+        for case let (field, part?) in parts {
             if !first { bytes.append(Self.separator) }
             first = false
+            let start = bytes.count
             SearchText.appendFolded(part, to: &bytes)
+            if let field, let index = QueryField.allCases.firstIndex(of: field) {
+                spans.append(Span(field: UInt8(index), start: UInt32(start), end: UInt32(bytes.count)))
+            }
         }
         self.bytes = bytes
+        self.spans = spans
+    }
+
+    /// Whether a part of the field contains the folded needle (`exact`: equals it).
+    func field(_ field: QueryField, matches needle: String, exact: Bool) -> Bool {
+        guard let index = QueryField.allCases.firstIndex(of: field) else { return false }
+        let needleBytes = Array(needle.utf8)
+        return spans.contains { span in
+            guard Int(span.field) == index else { return false }
+            let part = bytes[Int(span.start)..<Int(span.end)]
+            if exact { return part.elementsEqual(needleBytes) }
+            if needleBytes.isEmpty { return true }
+            return part.withUnsafeBytes { haystack in
+                guard let base = haystack.baseAddress, haystack.count >= needleBytes.count else { return false }
+                return needleBytes.withUnsafeBufferPointer { needlePointer in
+                    guard let needleBase = needlePointer.baseAddress else { return false }
+                    return Self.find(needleBase, needleBytes.count, in: base, haystack.count)
+                }
+            }
+        }
     }
 
     /// Whether the folded needle occurs anywhere.
@@ -101,10 +140,4 @@ public struct FoldedText: Sendable {
         table[Int(UInt8(ascii: " "))] = 250
         return table
     }()
-
-    /// Whether one whole part equals the folded needle.
-    func hasPart(_ needle: String) -> Bool {
-        let needleBytes = Array(needle.utf8)
-        return bytes.split(separator: Self.separator, omittingEmptySubsequences: false).contains { $0.elementsEqual(needleBytes) }
-    }
 }

@@ -5,46 +5,34 @@ public final class IndexedStudy: Sendable {
     public let study: Study
     /// Every text field, folded, separated by a unit separator so phrases cannot span fields.
     let haystack: FoldedText
-    let fields: [QueryField: FoldedText]
     let designWords: [String]
     let sources: [SourceRef]
 
-    /// Folds a study's text for matching.
+    /// Folds a study's text for matching. Parts that a field query can name (author:, title:,
+    /// …) are tagged, so those queries search their spans of the one folded text instead of
+    /// copies of their own.
     public init(_ study: Study) {
         self.study = study
         let citation = study.citation
-        var fields: [QueryField: FoldedText] = [:]
-        func set(_ field: QueryField, _ parts: [String?]) {
-            fields[field] = FoldedText(parts)
-        }
-        set(.condition, [study.condition])
-        set(.author, [citation.firstAuthor, citation.reference])
-        set(.title, [citation.title])
-        set(.journal, [citation.journal])
-        set(.setting, [study.setting])
-        set(.population, [study.population])
-        set(.comparator, [study.comparator?.label])
-        set(.result, [study.outcome.measure, study.outcome.result] + study.outcome.figures.flatMap { [$0.label, $0.value] })
-        set(.id, [study.id])
-        self.fields = fields
-
-        var parts: [String?] = [
-            study.id, study.indication.rawValue, study.indication.name, study.condition,
-            citation.reference, citation.firstAuthor, citation.year.map(String.init), citation.title, citation.journal,
-            study.design.kind.name, study.design.label, study.design.description,
-            study.setting, study.population, study.comparator?.label,
-            study.outcome.measure, study.outcome.result, study.outcome.direction.name,
-            study.adverseEffects, study.notes,
+        var parts: [(QueryField?, String?)] = [
+            (.id, study.id), (nil, study.indication.rawValue), (nil, study.indication.name), (.condition, study.condition),
+            (.author, citation.reference), (.author, citation.firstAuthor), (nil, citation.year.map(String.init)),
+            (.title, citation.title), (.journal, citation.journal),
+            (nil, study.design.kind.name), (nil, study.design.label), (nil, study.design.description),
+            (.setting, study.setting), (.population, study.population), (.comparator, study.comparator?.label),
+            (.result, study.outcome.measure), (.result, study.outcome.result), (nil, study.outcome.direction.name),
+            (nil, study.adverseEffects), (nil, study.notes),
         ]
         for dose in study.doses + (study.comparator?.doses ?? []) {
-            parts += [dose.arm, dose.route?.name, dose.route?.shortName, dose.regimen, dose.reported, DoseText.amount(dose, glyphs: .unicode)]
+            parts += [dose.arm, dose.route?.name, dose.route?.shortName, dose.regimen, dose.reported,
+                      DoseText.amount(dose, glyphs: .unicode)].map { (nil, $0) }
         }
-        for figure in study.outcome.figures { parts += [figure.label, figure.value] }
+        for figure in study.outcome.figures { parts += [(.result, figure.label), (.result, figure.value)] }
         if let primary = study.primary {
-            parts += [primary.summary, primary.citation, primary.note] + primary.identifiers.map(\.value)
-            for figure in primary.figures { parts += [figure.label, figure.value] }
+            parts += ([primary.summary, primary.citation, primary.note] + primary.identifiers.map(\.value)).map { (nil, $0) }
+            for figure in primary.figures { parts += [(nil, figure.label), (nil, figure.value)] }
         }
-        haystack = FoldedText(parts)
+        haystack = FoldedText(tagged: parts)
         designWords = DesignVocabulary.keywords(of: study.design)
         sources = DatasetValidator.sourceReferences(of: study).map(\.1)
     }

@@ -101,8 +101,7 @@ public struct StudyQuery: Sendable {
         case .doseDimension(let dimension):
             return study.doses.contains { $0.dimension == dimension }
         case .text(let field, let needle, let exact):
-            guard let haystack = entry.fields[field] else { return false }
-            return exact ? haystack.hasPart(needle) : haystack.contains(needle)
+            return entry.haystack.field(field, matches: needle, exact: exact)
         case .primary(let check):
             switch check {
             case .differs: return study.primaryDiffers

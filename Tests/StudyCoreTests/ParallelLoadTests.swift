@@ -1,0 +1,63 @@
+import SyntheticStudies
+import Testing
+@testable import StudyCore
+
+/// Large files have their studies parsed on several cores; the result and every message must
+/// be exactly what the plain, front-to-back parse gives.
+@Suite("Loading large files in parallel")
+struct ParallelLoadTests {
+    /// Over the parallel threshold (4 MiB): about 2,500 synthetic studies.
+    static let text = SyntheticStudies.dataFile(count: 2_500, seed: 9)
+
+    @Test("the parallel path gives the same studies, in the same order, as the plain one")
+    func sameResult() {
+        let bytes = Array(Self.text.utf8)
+        #expect(bytes.count >= DataFileDecoder.parallelBytes)
+        let parallel = DataFileDecoder.decode(bytes, file: "big.json")
+        #expect(parallel.problems.isEmpty)
+        // The plain path on the same text: each study on its own, well under the threshold.
+        let made = SyntheticStudies.make(count: 2_500, seed: 9)
+        #expect(parallel.dataset.studies.map(\.id) == made.map(\.id))
+        let plain = DataFileDecoder.decode(Array(DataFileWriter.json(studies: Array(made.prefix(200))).utf8), file: "big.json")
+        #expect(plain.dataset.studies == Array(parallel.dataset.studies.prefix(200)))
+    }
+
+    @Test("a record problem deep in a large file names the same record and field")
+    func recordProblem() {
+        let broken = Self.text.replacingOccurrences(of: "\"id\": \"syn-2000\"", with: "\"id\": \"Syn 2000\"")
+        let decoded = DataFileDecoder.decode(Array(broken.utf8), file: "big.json")
+        #expect(decoded.problems.map(\.description).contains { $0.hasPrefix("big.json:Syn 2000:id: an id is lowercase") },
+                "\(decoded.problems.map(\.description))")
+        #expect(decoded.dataset.studies.count == 2_499)
+    }
+
+    @Test("a syntax error inside a study gives the plain parser's line and column")
+    func syntaxError() throws {
+        // Remove one closing quote of a value deep in the file.
+        let marker = "\"id\": \"syn-1500\""
+        let broken = Self.text.replacingOccurrences(of: marker, with: "\"id\": \"syn-1500")
+        let decoded = DataFileDecoder.decode(Array(broken.utf8), file: "big.json")
+        let plain: JSONSyntaxError
+        do {
+            _ = try JSONParser.parse(Array(broken.utf8))
+            Issue.record("the broken text parsed")
+            return
+        } catch {
+            plain = error
+        }
+        #expect(decoded.problems.map(\.description) == ["big.json:\(plain.line):\(plain.column): \(plain.message)"])
+    }
+
+    @Test("the structural scan finds each element, past brackets and quotes inside strings")
+    func scan() throws {
+        let text = #"{"format": "x", "note": "a [ { \" ] }", "studies": [ {"a": "]"}, [1, {"b": "\\"}], "s", 12 , null ], "z": 1}"#
+        let bytes = Array(text.utf8)
+        let layout = try #require(JSONStructure.array(under: "studies", in: bytes))
+        let elements = layout.elements.map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(elements == [#"{"a": "]"}"#, #"[1, {"b": "\\"}]"#, #""s""#, "12", "null"])
+        #expect(String(decoding: bytes[layout.start..<layout.end], as: UTF8.self).hasPrefix("[ {"))
+        #expect(String(decoding: bytes[layout.start..<layout.end], as: UTF8.self).hasSuffix("null ]"))
+        #expect(JSONStructure.array(under: "studies", in: Array(#"{"studies": [1, 2"#.utf8)) == nil)
+        #expect(JSONStructure.array(under: "studies", in: Array(#"[1]"#.utf8)) == nil)
+    }
+}
