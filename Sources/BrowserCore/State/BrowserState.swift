@@ -124,7 +124,7 @@ public struct BrowserState: Sendable {
     private mutating func refilter() {
         let previous = rows.indices.contains(selection) ? rows.positions[selection] : nil
         let candidates = filteredBy.map { query.narrows($0) } == true ? rows.positions : sortedScope
-        let positions = query.filter(catalog.entries, positions: candidates)
+        let positions = query.filter(catalog.entries, positions: candidates, index: catalog.searchIndex)
         rows = StudyRows(studies: catalog.dataset.studies, positions: positions)
         filteredBy = query
         let dimensions = catalog.doseDimensions

@@ -8,6 +8,8 @@ import StudyCore
 public struct Catalog: Sendable {
     public let dataset: Dataset
     public let entries: [IndexedStudy]
+    /// The entries' folded texts, for filtering by plain words without touching the entries.
+    let searchIndex: SearchIndex
     /// Each study's tab indexes (0 is All), by study position.
     let tabOfStudy: [UInt8]
     /// The dimension of each study's sort dose, by position: dose headings read this.
@@ -28,6 +30,7 @@ public struct Catalog: Sendable {
         let chunks = Self.chunks(studies.count)
         let results = Parallel.map(chunks.count) { chunk in Self.index(studies, range: chunks[chunk], columnCount: columnCount) }
         entries = results.flatMap(\.entries)
+        searchIndex = SearchIndex(results.map { ($0.searchBuffer, $0.searchRanges) })
         doseDimensions = results.flatMap(\.doseDimensions)
         let tabs = studies.map { study in UInt8((Indication.allCases.firstIndex(of: study.indication) ?? 0) + 1) }
         tabOfStudy = tabs
@@ -76,6 +79,8 @@ public struct Catalog: Sendable {
 
     private struct ChunkResult: Sendable {
         var entries: [IndexedStudy] = []
+        var searchBuffer: [UInt8] = []
+        var searchRanges: [Range<Int>] = []
         var doseDimensions: [DoseDimension?] = []
         var unicodeWidths: [[Int]]
         var asciiWidths: [[Int]]
@@ -91,9 +96,8 @@ public struct Catalog: Sendable {
     private static func index(_ studies: [Study], range: Range<Int>, columnCount: Int) -> ChunkResult {
         let empty = Array(repeating: Array(repeating: 0, count: columnCount), count: tabs.count)
         var result = ChunkResult(unicodeWidths: empty, asciiWidths: empty)
-        result.entries.reserveCapacity(range.count)
+        (result.entries, result.searchBuffer, result.searchRanges) = IndexedStudy.index(studies[range])
         for study in studies[range] {
-            result.entries.append(IndexedStudy(study))
             result.doseDimensions.append(study.sortDose?.dimension)
             let tab = (Indication.allCases.firstIndex(of: study.indication) ?? 0) + 1
             for (column, kind) in StudyColumn.allCases.enumerated() {

@@ -14,12 +14,13 @@ public struct FoldedText: Sendable {
     /// The unit separator between parts, so a phrase never matches across two fields.
     static let separator: UInt8 = 0x1F
 
-    let bytes: [UInt8]
-    /// Where the parts a field query can name lie in `bytes`.
+    /// The folded text; a slice, so many studies' texts can share one buffer (`SearchIndex`).
+    let bytes: ArraySlice<UInt8>
+    /// Where the parts a field query can name lie in `bytes` (offsets from its start).
     private let spans: [Span]
 
     /// A tagged part's place: its field (by position in `QueryField.allCases`) and bytes.
-    private struct Span: Sendable {
+    fileprivate struct Span: Sendable {
         let field: UInt8
         let start: UInt32
         let end: UInt32
@@ -32,20 +33,49 @@ public struct FoldedText: Sendable {
 
     /// The same, remembering where the parts tagged with a field lie.
     init(tagged parts: [(QueryField?, String?)]) {
-        var bytes: [UInt8] = []
+        var buffer: [UInt8] = []
+        let spans = Self.append(tagged: parts, to: &buffer)
+        self.init(bytes: buffer[...], spans: spans)
+    }
+
+    private init(bytes: ArraySlice<UInt8>, spans: [Span]) {
+        self.bytes = bytes
+        self.spans = spans
+    }
+
+    /// Folded parts appended to a shared buffer; `texts(in:)` makes the texts once the buffer
+    /// is complete, so that they all share its storage.
+    struct Pending {
+        fileprivate let range: Range<Int>
+        fileprivate let spans: [Span]
+    }
+
+    /// Appends the folded, tagged parts to `buffer`.
+    static func append(_ parts: [(QueryField?, String?)], to buffer: inout [UInt8]) -> Pending {
+        let start = buffer.count
+        let spans = append(tagged: parts, to: &buffer)
+        return Pending(range: start..<buffer.count, spans: spans)
+    }
+
+    /// The text of a pending append, sharing the finished buffer's storage.
+    init(_ pending: Pending, in buffer: [UInt8]) {
+        self.init(bytes: buffer[pending.range], spans: pending.spans)
+    }
+
+    private static func append(tagged parts: [(QueryField?, String?)], to buffer: inout [UInt8]) -> [Span] {
+        let base = buffer.count
         var spans: [Span] = []
         var first = true
         for case let (field, part?) in parts {
-            if !first { bytes.append(Self.separator) }
+            if !first { buffer.append(Self.separator) }
             first = false
-            let start = bytes.count
-            SearchText.appendFolded(part, to: &bytes)
+            let start = buffer.count - base
+            SearchText.appendFolded(part, to: &buffer)
             if let field, let index = QueryField.allCases.firstIndex(of: field) {
-                spans.append(Span(field: UInt8(index), start: UInt32(start), end: UInt32(bytes.count)))
+                spans.append(Span(field: UInt8(index), start: UInt32(start), end: UInt32(buffer.count - base)))
             }
         }
-        self.bytes = bytes
-        self.spans = spans
+        return spans
     }
 
     /// Whether a part of the field contains the folded needle (`exact`: equals it).
@@ -54,7 +84,7 @@ public struct FoldedText: Sendable {
         let needleBytes = Array(needle.utf8)
         return spans.contains { span in
             guard Int(span.field) == index else { return false }
-            let part = bytes[Int(span.start)..<Int(span.end)]
+            let part = bytes[(bytes.startIndex + Int(span.start))..<(bytes.startIndex + Int(span.end))]
             if exact { return part.elementsEqual(needleBytes) }
             if needleBytes.isEmpty { return true }
             return part.withUnsafeBytes { haystack in
@@ -84,15 +114,20 @@ public struct FoldedText: Sendable {
     func containsAll(_ needles: [[UInt8]]) -> Bool {
         bytes.withUnsafeBytes { haystack in
             guard let base = haystack.baseAddress else { return needles.allSatisfy(\.isEmpty) }
-            for needle in needles where !needle.isEmpty {
-                let found = needle.withUnsafeBufferPointer { needleBytes in
-                    guard let needleBase = needleBytes.baseAddress, haystack.count >= needleBytes.count else { return false }
-                    return Self.find(needleBase, needleBytes.count, in: base, haystack.count)
-                }
-                if !found { return false }
-            }
-            return true
+            return Self.containsAll(needles, in: base, haystack.count)
         }
+    }
+
+    /// Whether every needle occurs in `count` bytes at `base`.
+    static func containsAll(_ needles: [[UInt8]], in base: UnsafeRawPointer, _ count: Int) -> Bool {
+        for needle in needles where !needle.isEmpty {
+            let found = needle.withUnsafeBufferPointer { needleBytes in
+                guard let needleBase = needleBytes.baseAddress, count >= needleBytes.count else { return false }
+                return find(needleBase, needleBytes.count, in: base, count)
+            }
+            if !found { return false }
+        }
+        return true
     }
 
     private func search(_ needleBytes: UnsafeBufferPointer<UInt8>) -> Bool {

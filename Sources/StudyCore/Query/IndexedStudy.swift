@@ -11,8 +11,27 @@ public final class IndexedStudy: Sendable {
     /// Folds a study's text for matching. Parts that a field query can name (author:, title:,
     /// …) are tagged, so those queries search their spans of the one folded text instead of
     /// copies of their own.
-    public init(_ study: Study) {
+    public convenience init(_ study: Study) {
+        self.init(study, haystack: FoldedText(tagged: Self.parts(of: study)))
+    }
+
+    private init(_ study: Study, haystack: FoldedText) {
         self.study = study
+        self.haystack = haystack
+        designWords = DesignVocabulary.keywords(of: study.design)
+        sources = DatasetValidator.sourceReferences(of: study).map(\.1)
+    }
+
+    /// Indexes studies with their folded texts in one buffer, for `SearchIndex`.
+    public static func index(_ studies: ArraySlice<Study>) -> (entries: [IndexedStudy], buffer: [UInt8], ranges: [Range<Int>]) {
+        var buffer: [UInt8] = []
+        let pending = studies.map { FoldedText.append(parts(of: $0), to: &buffer) }
+        let entries = zip(studies, pending).map { IndexedStudy($0, haystack: FoldedText($1, in: buffer)) }
+        return (entries, buffer, entries.map(\.haystack.bytes.indices))
+    }
+
+    /// Every text of a study, folded for matching; parts a field query names are tagged.
+    private static func parts(of study: Study) -> [(QueryField?, String?)] {
         let citation = study.citation
         var parts: [(QueryField?, String?)] = [
             (.id, study.id), (nil, study.indication.rawValue), (nil, study.indication.name), (.condition, study.condition),
@@ -32,8 +51,6 @@ public final class IndexedStudy: Sendable {
             parts += ([primary.summary, primary.citation, primary.note] + primary.identifiers.map(\.value)).map { (nil, $0) }
             for figure in primary.figures { parts += [(nil, figure.label), (nil, figure.value)] }
         }
-        haystack = FoldedText(tagged: parts)
-        designWords = DesignVocabulary.keywords(of: study.design)
-        sources = DatasetValidator.sourceReferences(of: study).map(\.1)
+        return parts
     }
 }

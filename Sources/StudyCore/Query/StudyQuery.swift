@@ -26,10 +26,12 @@ public struct StudyQuery: Sendable {
     ///
     /// Large lists are split across the cores: every keystroke in the browser runs this over
     /// the whole tab.
-    public func filter(_ entries: [IndexedStudy], positions: [Int]) -> [Int] {
+    /// With a search index for the same entries, plain words are matched straight in it.
+    public func filter(_ entries: [IndexedStudy], positions: [Int], index: SearchIndex? = nil) -> [Int] {
         if case .all = expression { return positions }
         // Plain words, the common case while typing, skip the expression walk per study.
         let needles: [[UInt8]]? = Self.plainWords(expression)?.map { Array($0.utf8) }
+        if let needles, let index, index.count == entries.count { return index.filter(positions, needles: needles) }
         let chunkCount = positions.count < 20_000 ? 1 : 8
         let size = (positions.count + chunkCount - 1) / chunkCount
         let parts = Parallel.map(chunkCount) { chunk in
