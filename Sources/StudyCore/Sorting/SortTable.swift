@@ -11,14 +11,15 @@ public struct SortTable: Sendable {
 
     /// The values of `keys` (all by default) for every study, one key per task across the cores.
     public init(_ studies: [Study], keys: [SortKey] = SortKey.allCases) {
-        let built = Parallel.map(keys.count + 1) { task in
-            // The id ranks ride along as one more task.
-            task == keys.count ? [Self.numericColumn(studies.map { .text($0.id) })] : Self.columns(studies, key: keys[task])
-        }
+        // The id ranks are the id key's column; they are worked out once even when the id key
+        // is not asked for.
+        let tasks = keys.contains(.id) ? keys : keys + [.id]
+        let built = Parallel.map(tasks.count) { task in Self.columns(studies, key: tasks[task]) }
         var columns: [SortKey: [[Double]]] = [:]
-        for (index, key) in keys.enumerated() { columns[key] = built[index] }
+        for (index, key) in tasks.enumerated() { columns[key] = built[index] }
+        idRank = (columns[.id]?.first ?? []).map { $0.isNaN ? 0 : Int32($0) }
+        if !keys.contains(.id) { columns[.id] = nil }
         self.columns = columns
-        idRank = (built.last?.first ?? []).map { $0.isNaN ? 0 : Int32($0) }
     }
 
     /// The positions in the spec's order (keys missing from the table are skipped).
@@ -48,6 +49,19 @@ public struct SortTable: Sendable {
     }
 
     private static func columns(_ studies: [Study], key: SortKey) -> [[Double]] {
+        if key == .study {
+            // Folding a name can go through Foundation; names repeat, so each is folded once.
+            var folded: [String: String] = [:]
+            let authors: [StudySorter.Component?] = studies.map { study in
+                study.citation.firstAuthor.map { name in
+                    if let known = folded[name] { return .text(known) }
+                    let text = SearchText.fold(name)
+                    folded[name] = text
+                    return .text(text)
+                }
+            }
+            return [numericColumn(authors), numericColumn(studies.map { $0.citation.year.map { .number(Double($0)) } })]
+        }
         let keys = studies.map { StudySorter.components(of: $0, for: key) }
         let width = keys.map(\.count).max() ?? 0
         return (0..<width).map { component in
