@@ -7,20 +7,10 @@ public enum StudySorter {
         order(studies, by: spec).map { studies[$0] }
     }
 
-    /// The same order for indexed studies.
-    public static func sorted(_ entries: [IndexedStudy], by spec: SortSpec) -> [IndexedStudy] {
-        order(entries.map(\.study), by: spec).map { entries[$0] }
-    }
-
-    /// Positions of the studies in sorted order.
+    /// Positions of the studies in sorted order. The browser keeps a `SortTable` for every
+    /// key instead of building one per sort.
     static func order(_ studies: [Study], by spec: SortSpec) -> [Int] {
-        order(studies, positions: Array(studies.indices), by: spec)
-    }
-
-    /// Some of the studies (by position) in the spec's order. The browser keeps a `SortTable`
-    /// for all keys instead of building one per sort.
-    public static func order(_ all: [Study], positions: [Int], by spec: SortSpec) -> [Int] {
-        SortTable(all, keys: spec.terms.map(\.key)).order(positions, by: spec)
+        SortTable(studies, keys: spec.terms.map(\.key)).order(Array(studies.indices), by: spec)
     }
 
     /// A sort value: comparable components, nil for "not reported".
