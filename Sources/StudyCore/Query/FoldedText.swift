@@ -145,12 +145,26 @@ public struct FoldedText: Sendable {
     /// Swift without _GNU_SOURCE.)
     private static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int,
                              in haystack: UnsafeRawPointer, _ haystackCount: Int) -> Bool {
+        find(needle, needleCount, anchor: anchor(of: UnsafeBufferPointer(start: needle, count: needleCount)),
+             in: haystack, haystackCount)
+    }
+
+    /// The position of a needle's rarest byte.
+    static func anchor(of needle: UnsafeBufferPointer<UInt8>) -> Int {
         var anchor = 0
         var rarest = UInt8.max
-        for position in 0..<needleCount {
-            let rank = commonness[Int(needle[position])]
+        for (position, byte) in needle.enumerated() {
+            let rank = commonness[Int(byte)]
             if rank < rarest { rarest = rank; anchor = position }
         }
+        return anchor
+    }
+
+    /// The search with the anchor already chosen (a filter chooses it once per keystroke).
+    static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int, anchor: Int,
+                     in haystack: UnsafeRawPointer, _ haystackCount: Int) -> Bool {
+        guard needleCount > 0 else { return true }
+        guard haystackCount >= needleCount else { return false }
         let anchorByte = Int32(needle[anchor])
         // Hits for the anchor can lie from `anchor` to `haystackCount - needleCount + anchor`.
         var offset = anchor

@@ -32,17 +32,34 @@ public struct SearchIndex: Sendable {
 
     /// The positions whose text holds every needle, in the order given, on every core.
     func filter(_ positions: [Int], needles: [[UInt8]]) -> [Int] {
-        withBases(from: 0, []) { bases in
+        // The needles in one buffer, each with its rarest byte chosen once for all studies.
+        let words = needles.filter { !$0.isEmpty }
+        guard !words.isEmpty else { return positions }
+        let joined = Array(words.joined())
+        var offset = 0
+        let specs: [(start: Int, count: Int, anchor: Int)] = words.map { word in
+            defer { offset += word.count }
+            return (offset, word.count, word.withUnsafeBufferPointer(FoldedText.anchor))
+        }
+        return withBases(from: 0, []) { bases in
             let pointers = Pointers(bases: bases)
             let chunkCount = positions.count < 20_000 ? 1 : 8
             let size = (positions.count + chunkCount - 1) / chunkCount
             let parts = Parallel.map(chunkCount) { chunk in
                 let range = min(chunk * size, positions.count)..<min((chunk + 1) * size, positions.count)
-                return positions[range].filter { position in
-                    let piece = Int(buffer[position])
-                    guard piece < pointers.bases.count else { return false }
-                    let from = Int(start[position])
-                    return FoldedText.containsAll(needles, in: pointers.bases[piece] + from, Int(end[position]) - from)
+                return joined.withUnsafeBufferPointer { needleBytes -> [Int] in
+                    guard let needleBase = needleBytes.baseAddress else { return [] }
+                    return positions[range].filter { position in
+                        let piece = Int(buffer[position])
+                        guard piece < pointers.bases.count else { return false }
+                        let from = Int(start[position])
+                        let text = pointers.bases[piece] + from
+                        let count = Int(end[position]) - from
+                        for spec in specs where !FoldedText.find(needleBase + spec.start, spec.count, anchor: spec.anchor, in: text, count) {
+                            return false
+                        }
+                        return true
+                    }
                 }
             }
             return chunkCount == 1 ? parts[0] : parts.flatMap { $0 }
