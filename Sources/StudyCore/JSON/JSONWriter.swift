@@ -47,6 +47,13 @@ public enum JSONWriter {
     /// through `cat` and cannot hide or reorder text.
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
+        // Printable ASCII without quote or backslash, most text, goes in whole: no scalar needs
+        // its Unicode category looked up.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

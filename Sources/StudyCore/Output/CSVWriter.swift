@@ -14,7 +14,10 @@ public enum CSVWriter {
     /// One field, quoted if needed, with quotes doubled.
     public static func field(_ raw: String) -> String {
         let text = defused(InertText.make(raw))
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return text }
+        // Bytes, not characters: every cell of an export passes here. A comma, quote or line
+        // break is one byte in UTF-8 and never part of another character.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A })
+        else { return text }
         return "\"" + text.replacingQuotes() + "\""
     }
 }
