@@ -32,7 +32,7 @@ public struct Catalog: Sendable {
         entries = results.flatMap(\.entries)
         searchIndex = SearchIndex(results.map { ($0.searchBuffer, $0.searchRanges) })
         doseDimensions = results.flatMap(\.doseDimensions)
-        let tabs = studies.map { study in UInt8((Indication.allCases.firstIndex(of: study.indication) ?? 0) + 1) }
+        let tabs = studies.map { UInt8(Self.tab(of: $0)) }
         tabOfStudy = tabs
         var counts = Array(repeating: 0, count: Self.tabs.count)
         counts[0] = studies.count
@@ -57,23 +57,21 @@ public struct Catalog: Sendable {
 
     /// Number of studies under a tab.
     public func count(_ indication: Indication?) -> Int {
-        guard let indication, let index = Indication.allCases.firstIndex(of: indication) else { return counts[0] }
-        return counts[index + 1]
+        counts[Self.tabs.firstIndex(of: indication) ?? 0]
     }
 
     /// Whether the study at a position belongs under a tab.
     func study(at position: Int, isIn tab: Int) -> Bool { tab == 0 || Int(tabOfStudy[position]) == tab }
 
     /// Widest cell of each column (in `StudyColumn.allCases` order) among a tab's studies.
+    /// Unicode and ASCII are the only glyph sets there are.
     func naturalWidths(tab: Int, glyphs: Glyphs) -> [Int] {
         let widths = glyphs == .ascii ? asciiWidths : unicodeWidths
-        if glyphs == .ascii || glyphs == .unicode { return widths.indices.contains(tab) ? widths[tab] : [] }
-        // Any other glyph set is measured on demand.
-        return StudyColumn.allCases.map { column in
-            dataset.studies.indices.filter { study(at: $0, isIn: tab) }
-                .map { DisplayWidth.of(column.cell(dataset.studies[$0], glyphs: glyphs)) }.max() ?? 0
-        }
+        return widths.indices.contains(tab) ? widths[tab] : []
     }
+
+    /// A study's tab (its place in `tabs`; 0, All, holds every study).
+    private static func tab(of study: Study) -> Int { tabs.firstIndex(of: study.indication) ?? 0 }
 
     // MARK: Indexing in chunks
 
@@ -99,7 +97,7 @@ public struct Catalog: Sendable {
         (result.entries, result.searchBuffer, result.searchRanges) = IndexedStudy.index(studies[range])
         for study in studies[range] {
             result.doseDimensions.append(study.sortDose?.dimension)
-            let tab = (Indication.allCases.firstIndex(of: study.indication) ?? 0) + 1
+            let tab = Self.tab(of: study)
             for (column, kind) in StudyColumn.allCases.enumerated() {
                 let unicode = kind.cell(study, glyphs: .unicode)
                 let unicodeWidth = DisplayWidth.of(unicode)
