@@ -28,7 +28,7 @@ enum BenchData {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try SyntheticStudies.dataFiles(count: count, perFile: studiesPerFile, seed: seed) { number, text in
             let path = "\(folder)/studies-\(String(format: "%03d", number)).json"
-            try AtomicFile.write(text, to: path, overwrite: true)
+            try AtomicFile.write(TerminalText(document: text), to: path, overwrite: true)
         }
     }
 

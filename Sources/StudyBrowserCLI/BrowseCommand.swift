@@ -50,7 +50,7 @@ struct BrowseCommand: ParsableCommand {
         if print {
             var state = BrowserState(catalog: Catalog(dataset), size: Size(width: 80, height: 24), glyphs: layout.glyphs)
             try Self.apply(selection, to: &state)
-            Console.write(Self.printedScreen(state, width: layout.resolvedWidth == 0 ? 100 : layout.resolvedWidth))
+            Console.write(document: Self.printedScreen(state, width: layout.resolvedWidth == 0 ? 100 : layout.resolvedWidth))
             return
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrowserCore
 import StudyCore
 
 #if canImport(Glibc)
@@ -9,20 +10,30 @@ import Darwin
 
 /// Writes to standard output and standard error, and tells what kind of terminal is attached.
 enum Console {
-    /// Writes text to standard output as is.
-    static func write(_ text: String) { writeOrExit(STDOUT_FILENO, text) }
+    /// Writes text to standard output. Only `TerminalText` is accepted, so nothing from
+    /// outside reaches the terminal without being made inert.
+    static func write(_ text: TerminalText) { writeOrExit(STDOUT_FILENO, text.string) }
+
+    /// Writes a formatter's whole document (table, CSV, JSON, Markdown) to standard output.
+    static func write(document: String) { write(TerminalText(document: document)) }
 
     /// Writes a line to standard error.
-    static func error(_ line: String) { writeOrExit(STDERR_FILENO, line + "\n") }
+    static func error(_ line: TerminalText) { writeOrExit(STDERR_FILENO, line.string + "\n") }
 
     private static func writeOrExit(_ descriptor: Int32, _ text: String) {
         guard let failure = DescriptorWriter.writeAll(descriptor, text) else { return }
         // The reader went away (a pipe into `head`): stop quietly, as other tools do.
-        exit(failure == EPIPE ? 0 : 74)
+        if failure == EPIPE { exit(0) }
+        // A full disk or a closed descriptor: say so where it can still be read, exit 74 (EX_IOERR).
+        if descriptor != STDERR_FILENO {
+            let reason = String(cString: strerror(failure)).lowercased()
+            DescriptorWriter.writeAll(STDERR_FILENO, "study-browser: cannot write the output: \(reason)\n")
+        }
+        exit(74)
     }
 
     /// Prints a usage problem to standard error and returns the exit (64, EX_USAGE) to throw.
-    static func usageError(_ message: String) -> ExitCode {
+    static func usageError(_ message: TerminalText) -> ExitCode {
         error("study-browser: " + message)
         return ExitCode(64)
     }
@@ -36,7 +47,7 @@ enum Console {
             var size = winsize()
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         }
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return min(columns, Layout.maximum.width) }
         return outputIsTerminal ? 80 : 0
     }
 

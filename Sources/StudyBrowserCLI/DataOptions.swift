@@ -31,7 +31,7 @@ struct DataOptions: ParsableArguments {
                               _ loaded: (dataset: Dataset, problems: [DataProblem])) throws -> Dataset {
         let problems = read.problems + loaded.problems
         guard problems.isEmpty else {
-            for problem in problems { Console.error(problem.description) }
+            for problem in problems { Console.error("\(problem)") }
             Console.error("study-browser: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the data; nothing shown. `study-browser validate` checks data files.")
             throw ExitCode(problems.exitStatus)
         }

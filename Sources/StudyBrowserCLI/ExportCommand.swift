@@ -32,10 +32,10 @@ struct ExportCommand: ParsableCommand {
         let dataset = try data.loadOrExit()
         let studies = StudySorter.sorted(dataset.studies, by: .standard)
         switch format {
-        case .json: Console.write(StudyJSON.array(studies))
-        case .csv: Console.write(StudyCSV.full(studies))
+        case .json: Console.write(document: StudyJSON.array(studies))
+        case .csv: Console.write(document: StudyCSV.full(studies))
         case .markdown:
-            Console.write("# Ketamine studies (\(studies.count))\n\n"
+            Console.write(document: "# Ketamine studies (\(studies.count))\n\n"
                 + StudyMarkdown.sections(studies, sources: dataset.sources, glyphs: ascii ? .ascii : .unicode))
         }
     }

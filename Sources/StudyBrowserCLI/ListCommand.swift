@@ -42,11 +42,11 @@ struct ListCommand: ParsableCommand {
             let glyphs = layout.glyphs
             let footer = "\(studies.count) of \(selection.scopeCount(in: dataset)) studies\(selection.summary). "
                 + TableFormatter.legend(glyphs: glyphs)
-            Console.write(TableFormatter.studies(studies, columns: columns, width: layout.resolvedWidth, glyphs: glyphs,
+            Console.write(document: TableFormatter.studies(studies, columns: columns, width: layout.resolvedWidth, glyphs: glyphs,
                                                  sort: selection.sort, footer: footer) + "\n")
-        case .csv: Console.write(StudyCSV.summary(studies))
-        case .json: Console.write(StudyJSON.array(studies))
-        case .markdown: Console.write(StudyMarkdown.table(studies, columns: columns, glyphs: layout.glyphs))
+        case .csv: Console.write(document: StudyCSV.summary(studies))
+        case .json: Console.write(document: StudyJSON.array(studies))
+        case .markdown: Console.write(document: StudyMarkdown.table(studies, columns: columns, glyphs: layout.glyphs))
         }
     }
 }

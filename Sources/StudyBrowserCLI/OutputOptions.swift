@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrowserCore
 import Foundation
 import StudyCore
 
@@ -12,7 +13,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--width` and `--ascii`: how text tables are laid out.
 struct LayoutOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Width of table output in columns; 0 for no limit. Default: the terminal's width, else $COLUMNS, else no limit.", valueName: "columns"))
+    @Option(help: ArgumentHelp("Width of table output in columns; 0 for no limit. Default: the terminal's width, else $COLUMNS, else no limit. At most \(Layout.maximum.width): larger widths are taken as \(Layout.maximum.width).", valueName: "columns"))
     var width: Int?
 
     @Flag(help: "Use ASCII symbols only (the default when the locale is not UTF-8).")
@@ -22,7 +23,8 @@ struct LayoutOptions: ParsableArguments {
         if let width, width < 0 { throw ValidationError("--width must be 0 (no limit) or a positive number of columns") }
     }
 
-    var resolvedWidth: Int { width ?? Console.outputWidth(environment: ProcessInfo.processInfo.environment) }
+    /// The width to lay tables out in, clamped to `Layout.maximum.width` (0 means no limit).
+    var resolvedWidth: Int { min(width ?? Console.outputWidth(environment: ProcessInfo.processInfo.environment), Layout.maximum.width) }
 
     var glyphs: Glyphs {
         ascii || !Console.localeIsUTF8(environment: ProcessInfo.processInfo.environment) ? .ascii : .unicode

@@ -9,6 +9,6 @@ struct QueryHelpCommand: ParsableCommand {
     )
 
     mutating func run() {
-        Console.write(QueryHelpText.text + "\n")
+        Console.write(document: QueryHelpText.text + "\n")
     }
 }

@@ -30,10 +30,10 @@ struct ShowCommand: ParsableCommand {
         switch format {
         case .table:
             let fields = StudyDetails.fields(of: study, sources: dataset.sources, glyphs: layout.glyphs)
-            Console.write(TableFormatter.details(fields, width: layout.resolvedWidth) + "\n")
-        case .csv: Console.write(StudyCSV.full([study]))
-        case .json: Console.write(JSONWriter.string(StudyJSON.value(study)) + "\n")
-        case .markdown: Console.write(StudyMarkdown.section(study, sources: dataset.sources, glyphs: layout.glyphs))
+            Console.write(document: TableFormatter.details(fields, width: layout.resolvedWidth) + "\n")
+        case .csv: Console.write(document: StudyCSV.full([study]))
+        case .json: Console.write(document: JSONWriter.string(StudyJSON.value(study)) + "\n")
+        case .markdown: Console.write(document: StudyMarkdown.section(study, sources: dataset.sources, glyphs: layout.glyphs))
         }
     }
 }

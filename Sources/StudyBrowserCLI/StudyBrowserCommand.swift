@@ -1,5 +1,8 @@
 import ArgumentParser
 import StudyCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `study-browser` command: browse and export the curated ketamine evidence.
 @main
@@ -24,12 +27,28 @@ struct StudyBrowserCommand: ParsableCommand {
     )
 
     /// `--version` alone prints the embedded data's date and size too; the data is loaded
-    /// only then, not on every run. Everything else goes to the argument parser.
+    /// only then, not on every run. Everything else goes to the argument parser, whose help and
+    /// messages are written by `Console` (made inert; a failed write exits 74), not by `print`.
     static func main() {
         if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
-            Console.write(VersionText.full())
+            Console.write(document: VersionText.full())
             return
         }
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                // Help and --version are answers, written to standard output; the rest are problems.
+                if code == .success {
+                    Console.write(TerminalText(outside: text) + "\n")
+                } else {
+                    Console.error(TerminalText(outside: text))
+                }
+            }
+            Glibc.exit(code.rawValue)
+        }
     }
 }

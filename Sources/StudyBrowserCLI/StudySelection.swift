@@ -20,7 +20,8 @@ struct StudySelection {
         do {
             query = try StudyQuery(filter ?? "")
         } catch {
-            throw Console.usageError("bad filter at column \(error.column): \(error.message)\n  \(filter ?? "")\n  \(String(repeating: " ", count: max(0, error.column - 1)))^\n`study-browser query-help` explains the query language.")
+            let (shown, caret) = Self.excerpt(of: filter ?? "", around: error.column)
+            throw Console.usageError("bad filter at column \(error.column): \(error.message)\n  \(shown)\n  \(String(repeating: " ", count: caret))^\n`study-browser query-help` explains the query language.")
         }
         if let sort {
             do {
@@ -31,6 +32,18 @@ struct StudySelection {
         } else {
             self.sort = .standard
         }
+    }
+
+    /// The part of a long query around a column (at most 60 characters, cut ends marked with
+    /// "..."), and how many columns the caret under that column is indented once made inert.
+    static func excerpt(of query: String, around column: Int) -> (text: String, caret: Int) {
+        let characters = Array(query)
+        let start = max(0, min(column - 31, characters.count - 60))
+        let end = min(characters.count, start + 60)
+        let lead = start > 0 ? "..." : ""
+        let text = lead + InertText.make(String(characters[start..<end])) + (end < characters.count ? "..." : "")
+        let before = InertText.make(String(characters[start..<min(end, max(start, column - 1))]))
+        return (text, DisplayWidth.of(lead + before))
     }
 
     /// The matching studies in order.
@@ -49,7 +62,7 @@ struct StudySelection {
     var summary: String {
         var parts: [String] = []
         if let indication { parts.append(indication.name) }
-        if !query.text.isEmpty { parts.append("filter '\(query.text)'") }
+        if !query.text.isEmpty { parts.append("filter '\(InertText.make(query.text))'") }
         parts.append("sorted by \(sort)")
         return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }

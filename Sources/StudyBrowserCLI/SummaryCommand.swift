@@ -35,14 +35,14 @@ struct SummaryCommand: ParsableCommand {
         switch format {
         case .table:
             let width = layout.resolvedWidth == 0 ? 100 : layout.resolvedWidth
-            Console.write(summaries.map { SummaryText.lines($0, width: width, glyphs: layout.glyphs).joined(separator: "\n") }
+            Console.write(document: summaries.map { SummaryText.lines($0, width: width, glyphs: layout.glyphs).joined(separator: "\n") }
                 .joined(separator: "\n\n") + "\n\n" + TableFormatter.wrap("Participants add each study's stated total, else the sum of its arms, as the sources give them. "
                     + TableFormatter.legend(glyphs: layout.glyphs), width: width).joined(separator: "\n") + "\n")
         case .markdown:
-            Console.write(summaries.map { SummaryText.markdown($0, glyphs: layout.glyphs) }.joined(separator: "\n"))
+            Console.write(document: summaries.map { SummaryText.markdown($0, glyphs: layout.glyphs) }.joined(separator: "\n"))
         case .json:
             let value: JSONValue = summaries.count == 1 ? SummaryText.json(summaries[0]) : .array(summaries.map(SummaryText.json))
-            Console.write(JSONWriter.string(value) + "\n")
+            Console.write(document: JSONWriter.string(value) + "\n")
         }
     }
 }

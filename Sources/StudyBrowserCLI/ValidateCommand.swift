@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
         let read = paths.isEmpty ? (files: DataOptions.bundledFiles(), problems: []) : DataFileReader.files(at: paths)
         let loaded = DatasetLoader.load(read.files)
         let problems = read.problems + loaded.problems
-        for problem in problems { Console.write(InertText.make(problem.description) + "\n") }
+        for problem in problems { Console.write("\(problem)\n") }
         let dataset = loaded.dataset
         if problems.isEmpty {
             let studies = dataset.studies.count == 1 ? "1 study" : "\(dataset.studies.count) studies"

@@ -75,8 +75,13 @@ struct OutputTests {
         #expect(CSVWriter.field("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVWriter.field("-cmd") == "'-cmd")
         #expect(CSVWriter.field("\tx") == " x") // made inert first: a tab becomes a space
-        #expect(CSVWriter.field("-1.83") == "-1.83")
-        #expect(CSVWriter.field("+3") == "+3")
+        // Decided on the text: only a number the writer made itself is left alone.
+        #expect(CSVWriter.field("-1.83", isNumber: true) == "-1.83")
+        #expect(CSVWriter.field("-1.83") == "'-1.83")
+        for cell in ["+nan(cmd)", "-inf", "+0x1p3", "-1e5", "+3"] {
+            #expect(CSVWriter.field(cell) == "'" + cell)
+        }
+        #expect(CSVWriter.csv([["n", "note"], ["-2", "-2"]], numericColumns: [0]) == "n,note\r\n-2,'-2\r\n")
         #expect(CSVWriter.field("a=b") == "a=b")
     }
 

@@ -28,7 +28,7 @@ public enum BrowserSession {
             let reading = progress.snapshot
             let text = LoadingView.statusText(reading, glyphs: glyphs)
             if text != shown || shownSize != device.size || fullRepaint {
-                device.draw(LoadingView.render(size: device.size, progress: reading, glyphs: glyphs), fullRepaint: fullRepaint)
+                device.draw(LoadingView.render(size: Layout.clamped(device.size), progress: reading, glyphs: glyphs), fullRepaint: fullRepaint)
                 shown = text
                 shownSize = device.size
                 fullRepaint = false
@@ -53,7 +53,7 @@ public enum BrowserSession {
                            export: (ExportRequest) -> ExportOutcome = { _ in .failed("export is not available here") })
         -> (state: BrowserState, ending: Ending) {
         var state = initial
-        if state.size != device.size { BrowserReducer.reduce(&state, .resize(device.size)) }
+        if state.size != Layout.clamped(device.size) { BrowserReducer.reduce(&state, .resize(device.size)) }
         var fullRepaint = true
         var dirty = true
         while true {

@@ -18,7 +18,8 @@ public enum BrowserReducer {
         switch action {
         case .quit: return .quit
         case .repaint: return .repaint
-        case .resize(let size): state.size = size
+        case .resize(let size):
+            state.size = Layout.clamped(size)
         case .moveUp: move(&state, by: -1, context: context)
         case .moveDown: move(&state, by: 1, context: context)
         case .pageUp: move(&state, by: -max(1, page(state, layout) - 1), context: context)

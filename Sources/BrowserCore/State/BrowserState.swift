@@ -51,7 +51,7 @@ public struct BrowserState: Sendable {
     /// The initial state for a catalog and screen size.
     public init(catalog: Catalog, size: Size, glyphs: Glyphs = .unicode) {
         self.catalog = catalog
-        self.size = size
+        self.size = Layout.clamped(size)
         self.glyphs = glyphs
         naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
         rows = StudyRows(studies: catalog.dataset.studies, positions: [])

@@ -3,6 +3,14 @@
 public struct Layout: Sendable, Equatable {
     /// Smallest usable screen.
     public static let minimum = Size(width: 50, height: 12)
+    /// Largest screen drawn: a bigger terminal (or `--width`, `COLUMNS`) is drawn at this size,
+    /// so a screen buffer never grows past half a million cells.
+    public static let maximum = Size(width: 1000, height: 500)
+
+    /// `size` within `maximum` (and never negative).
+    public static func clamped(_ size: Size) -> Size {
+        Size(width: max(0, min(size.width, maximum.width)), height: max(0, min(size.height, maximum.height)))
+    }
     /// From this width on, details sit beside the table instead of covering it.
     public static let splitWidth = 150
 

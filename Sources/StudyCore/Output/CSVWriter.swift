@@ -4,16 +4,23 @@
 ///
 /// A text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
 /// `'`, so a spreadsheet shows it instead of running it as a formula (OWASP's advice for CSV
-/// injection). Plain numbers such as `-1.83` are left alone.
+/// injection). The decision is made on the text alone: only cells the writer itself made from a
+/// number (the columns named in `numericColumns`) are left as they are.
 public enum CSVWriter {
-    /// The rows as one CSV text, ending with CRLF.
-    public static func csv(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    /// The rows as one CSV text, ending with CRLF; cells in `numericColumns` of rows after the
+    /// header were written from numeric fields by the caller.
+    public static func csv(_ rows: [[String]], numericColumns: Set<Int> = []) -> String {
+        rows.enumerated().map { row, cells in
+            cells.enumerated().map { column, cell in
+                field(cell, isNumber: row > 0 && numericColumns.contains(column))
+            }.joined(separator: ",") + "\r\n"
+        }.joined()
     }
 
-    /// One field, quoted if needed, with quotes doubled.
-    public static func field(_ raw: String) -> String {
-        let text = defused(InertText.make(raw))
+    /// One field, quoted if needed, with quotes doubled; defused unless it is a number we wrote.
+    public static func field(_ raw: String, isNumber: Bool = false) -> String {
+        let inert = InertText.make(raw)
+        let text = isNumber ? inert : defused(inert)
         // Bytes, not characters: every cell of an export passes here. A comma, quote or line
         // break is one byte in UTF-8 and never part of another character.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A })
@@ -25,8 +32,7 @@ public enum CSVWriter {
 extension CSVWriter {
     /// `text` with a leading `'` when a spreadsheet would read it as a formula.
     static func defused(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        if Double(text) != nil { return text }
+        guard let first = text.utf8.first, "=+-@\t\r".utf8.contains(first) else { return text }
         return "'" + text
     }
 }

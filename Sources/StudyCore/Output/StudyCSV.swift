@@ -18,7 +18,7 @@ public enum StudyCSV {
                 study.evidence.level.map(String.init) ?? "",
             ]
         }
-        return CSVWriter.csv([header] + rows)
+        return CSVWriter.csv([header] + rows, numericColumns: columns(["n", "dose_low", "dose_high", "evidence_level"], of: header))
     }
 
     /// Every field, one row per study; lists are joined with " | ".
@@ -63,7 +63,13 @@ public enum StudyCSV {
                 (study.primary?.differences ?? []).map { "\($0.topic): seed \($0.seed); primary \($0.primary)" }.joined(separator: " | "),
             ]
         }
-        return CSVWriter.csv([header] + rows)
+        let numeric = ["year", "evidence_level", "n_total", "n_for_sorting", "dose_low", "dose_high"]
+        return CSVWriter.csv([header] + rows, numericColumns: columns(numeric, of: header))
+    }
+
+    /// Positions of the named columns, which hold numbers this writer formats itself.
+    private static func columns(_ names: [String], of header: [String]) -> Set<Int> {
+        Set(names.compactMap { header.firstIndex(of: $0) })
     }
 
     private static func text(_ value: String?) -> String { value ?? StudyDetails.notReported }

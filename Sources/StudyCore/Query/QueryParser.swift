@@ -8,6 +8,10 @@
 ///     primary     := word | "phrase" | field-term | "(" query ")"
 ///     field-term  := name (":" | "=" | "<" | "<=" | ">" | ">=") value
 public enum QueryParser {
+    /// How deeply parentheses may nest. The parser and the evaluator recurse once per level, so
+    /// a pasted wall of `(` must be refused with a message, not overflow the stack.
+    public static let maximumDepth = 64
+
     /// Parses a query; the empty or blank query is `.all`.
     public static func parse(_ query: String) throws(QueryError) -> QueryExpression {
         var parser = Parser(tokens: try QueryLexer.tokens(query), end: query.count + 1)
@@ -19,6 +23,7 @@ public enum QueryParser {
         let tokens: [QueryToken]
         let end: Int
         var position = 0
+        var depth = 0
 
         var current: QueryToken? { position < tokens.count ? tokens[position] : nil }
 
@@ -60,15 +65,21 @@ public enum QueryParser {
             return options.count == 1 ? options[0] : .or(options)
         }
 
+        /// `!` before a term; a run of them is read in a loop (`!!a` is `a`), so no number of
+        /// them can exhaust the stack.
         mutating func unary() throws(QueryError) -> QueryExpression {
-            guard case .not(let column)? = current else { return try primary() }
-            position += 1
-            switch current {
-            case nil, .or?, .close?:
-                throw QueryError("'!' needs a term after it", column: column)
-            default:
-                return .not(try unary())
+            var negations = 0
+            while case .not(let column)? = current {
+                position += 1
+                switch current {
+                case nil, .or?, .close?:
+                    throw QueryError("'!' needs a term after it", column: column)
+                default:
+                    negations += 1
+                }
             }
+            let term = try primary()
+            return negations % 2 == 1 ? .not(term) : term
         }
 
         mutating func primary() throws(QueryError) -> QueryExpression {
@@ -76,6 +87,11 @@ public enum QueryParser {
             position += 1
             switch token {
             case .open(let column):
+                guard depth < QueryParser.maximumDepth else {
+                    throw QueryError("parentheses nest more than \(QueryParser.maximumDepth) levels deep", column: column)
+                }
+                depth += 1
+                defer { depth -= 1 }
                 return try sequence(closing: column)
             case .phrase(let text, _):
                 return .text(SearchText.fold(text))
