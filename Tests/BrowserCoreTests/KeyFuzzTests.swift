@@ -37,7 +37,7 @@ struct KeyFuzzTests {
             let scalar = Unicode.Scalar(UInt32.random(in: 0x20...0x7E, using: &random)) ?? "x"
             return .character(Character(scalar))
         case 70..<76:
-            let wide: [Character] = ["漢", "é", "Å", "😀", "\u{301}", "ß", "–", "≥"]
+            let wide: [Character] = ["漢", "é", "Å", "😀", "\u{301}", "ß", "–", "≥", "👍🏽", "❤️", "\u{3164}", "\u{E33}", "\u{17000}", "\u{1F200}"]
             return .character(wide.randomElement(using: &random) ?? "x")
         case 76..<84: return .control(Character(Unicode.Scalar(UInt8.random(in: 97...122, using: &random))))
         case 84..<88: return .function(Int.random(in: 1...12, using: &random))

@@ -4,13 +4,17 @@ import Testing
 
 @Suite("Screen invariants")
 struct ScreenInvariantTests {
-    /// A catalog whose text holds wide, combining and hostile characters.
+    /// A catalog whose text holds wide, combining, hostile and unprintable characters.
     static let awkward: Catalog = {
         var studies = Fixture.catalog.dataset.studies
         studies[0].citation.firstAuthor = "漢字漢字漢字"
         studies[1].citation.firstAuthor = "Cafe\u{301} Zoë"
         studies[2].condition = "bad\u{1B}[2J\u{202E}text"
         studies[2].citation.title = "タイトル with wide and\u{0007} bell"
+        // Where Swift's Unicode properties and glibc's wcwidth (which ncurses uses) disagree,
+        // a mark without a base, more marks than a cell keeps, and a code point glibc cannot print.
+        studies[3].citation.firstAuthor = "👍🏽❤️\u{3164}\u{E33}\u{915}\u{94D}\u{937}"
+        studies[3].citation.title = "\u{17000}\u{1F200} \u{301}a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306} \u{1F7D9} \u{1100}\u{1161}"
         return Catalog(Dataset(studies: studies, contexts: Fixture.catalog.dataset.contexts, sources: Fixture.catalog.dataset.sources))
     }()
 

@@ -3,6 +3,8 @@ import StudyCore
 /// An in-memory screen of cells that views draw into and backends copy to a terminal.
 ///
 /// Writing never goes outside the buffer; text is made inert and cut with an ellipsis to fit.
+/// Each cell holds one column cluster (`DisplayWidth.Clusters`), measured as the C library's
+/// `wcwidth` measures it, so ncurses puts every cluster in the column the buffer gives it.
 public struct ScreenBuffer: Sendable, Equatable {
     public let size: Size
     public private(set) var cells: [Cell]
@@ -40,18 +42,16 @@ public struct ScreenBuffer: Sendable, Equatable {
         guard room > 0 else { return 0 }
         let fitted = DisplayWidth.truncate(InertText.make(text), to: room, ellipsis: ellipsis)
         var column = start
-        for character in fitted {
-            let columns = DisplayWidth.of(character)
-            guard columns > 0 else { continue }
-            if column + columns > limit { break }
-            put(Cell(text: String(character), role: role), x: column, y: y)
-            if columns == 2 { put(Cell(text: "", role: role), x: column + 1, y: y) }
-            column += columns
+        for cluster in DisplayWidth.Clusters(fitted) {
+            if column + cluster.width > limit { break }
+            put(Cell(text: cluster.text, role: role), x: column, y: y)
+            if cluster.width == 2 { put(Cell(text: "", role: role), x: column + 1, y: y) }
+            column += cluster.width
         }
         return column - start
     }
 
-    /// Stores a cell, first blanking the other half of any wide grapheme it overwrites, so a
+    /// Stores a cell, first blanking the other half of any wide cluster it overwrites, so a
     /// row never holds half a wide character (which would make it a column too wide or narrow).
     private mutating func put(_ cell: Cell, x: Int, y: Int) {
         let index = y * size.width + x
@@ -69,31 +69,45 @@ public struct ScreenBuffer: Sendable, Equatable {
         cells[index] = cell
     }
 
-    /// Whether a cell's grapheme takes two columns. Every such grapheme needs 3 or more UTF-8
-    /// bytes, which skips the width lookup for the common ASCII cell.
+    /// Whether a cell's cluster takes two columns: its base does. Every two-column scalar needs
+    /// 3 UTF-8 bytes or more, which skips the width lookup for the common ASCII cell.
     static func isWide(_ text: String) -> Bool {
-        text.utf8.count >= 3 && DisplayWidth.of(text) == 2
+        guard text.utf8.count >= 3, let base = text.unicodeScalars.first else { return false }
+        return DisplayWidth.of(base) == 2
     }
 
-    /// Where the cells break the one-grapheme-per-column rule, or nil: each wide grapheme must be
-    /// followed by exactly one continuation cell, and nothing else may be zero or two wide.
+    /// The columns a cell's text takes if it is exactly one column cluster (a base one or two
+    /// columns wide, then at most `DisplayWidth.combiningPerCell` zero-width scalars), else nil.
+    static func clusterWidth(_ text: String) -> Int? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let base = scalars.next() else { return nil }
+        let width = DisplayWidth.of(base)
+        guard width >= 1 else { return nil }
+        var marks = 0
+        while let scalar = scalars.next() {
+            guard DisplayWidth.of(scalar) == 0, marks < DisplayWidth.combiningPerCell else { return nil }
+            marks += 1
+        }
+        return width
+    }
+
+    /// Where the cells break the one-cluster-per-column rule, or nil: every cell holds one column
+    /// cluster, and each two-column one is followed by exactly one empty continuation cell.
     public func layoutViolation() -> String? {
         for y in 0..<size.height {
             var x = 0
             while x < size.width {
                 let text = cells[y * size.width + x].text
-                if text.isEmpty { return "row \(y), column \(x): a continuation cell without a wide grapheme" }
-                if Self.isWide(text) {
-                    guard x + 1 < size.width, cells[y * size.width + x + 1].text.isEmpty else {
-                        return "row \(y), column \(x): a wide grapheme without its continuation cell"
-                    }
-                    x += 2
-                } else {
-                    if text.utf8.count > 1, DisplayWidth.of(text) != 1 {
-                        return "row \(y), column \(x): \"\(text.unicodeScalars.map { String($0.value, radix: 16) })\" is not one column"
-                    }
-                    x += 1
+                if text.isEmpty { return "row \(y), column \(x): a continuation cell without a wide cluster" }
+                guard let width = Self.clusterWidth(text) else {
+                    return "row \(y), column \(x): \(text.unicodeScalars.map { String($0.value, radix: 16) }) is not one column cluster"
                 }
+                if width == 2 {
+                    guard x + 1 < size.width, cells[y * size.width + x + 1].text.isEmpty else {
+                        return "row \(y), column \(x): a wide cluster without its continuation cell"
+                    }
+                }
+                x += width
             }
         }
         return nil
@@ -121,7 +135,7 @@ public struct ScreenBuffer: Sendable, Equatable {
         return runs
     }
 
-    /// The text of one row (wide graphemes once), exactly `size.width` columns wide.
+    /// The text of one row (wide clusters once), exactly `size.width` columns wide.
     public func rowText(_ y: Int) -> String {
         (0..<size.width).map { self[$0, y].text }.joined()
     }

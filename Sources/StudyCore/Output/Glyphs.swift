@@ -38,7 +38,8 @@ public struct Glyphs: Sendable, Equatable {
         }
     }
 
-    /// Replaces Unicode symbols that data text may hold with this set's forms (identity for Unicode).
+    /// Replaces Unicode symbols that data text may hold with this set's forms, and any other
+    /// non-ASCII character with one `?` per column it takes (identity for Unicode).
     public func adapt(_ text: String) -> String {
         guard self == .ascii, text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
         var output = ""
@@ -61,7 +62,10 @@ public struct Glyphs: Sendable, Equatable {
             case "─": output += "-"
             case "│": output += "|"
             case "▸": output += ">"
-            default: output.append(character)
+            case _ where character.isASCII: output.append(character)
+            default:
+                // One `?` per column keeps rows aligned under LANG=C; zero-width ones vanish.
+                output += String(repeating: "?", count: DisplayWidth.of(character))
             }
         }
         return output

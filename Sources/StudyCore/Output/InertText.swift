@@ -20,13 +20,15 @@ public enum InertText {
         return String(output)
     }
 
-    /// Controls, and format characters (bidi overrides, zero-width joiners and spaces, BOM).
+    /// Controls, format characters (bidi overrides, zero-width joiners and spaces, BOM), and
+    /// anything the C library calls unprintable (`wcwidth` -1, such as code points its Unicode
+    /// version does not know yet), whose width ncurses could not know.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
         switch scalar.properties.generalCategory {
         case .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned: return true
-        default: return false
+        default: return !DisplayWidth.isPrintable(scalar)
         }
     }
 }

@@ -57,29 +57,40 @@ public enum TableFormatter {
         guard width > indent + 8 else { return [text] }
         var lines: [String] = []
         var current = ""
+        // Widths are kept, not re-measured: each word is measured once and a long word is cut
+        // in one pass, so a 65,000-byte word costs time linear in its length.
+        var currentWidth = 0
         let room = width - indent
-        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            var word = word
-            while DisplayWidth.of(word) > room {
-                if !current.isEmpty { lines.append(current); current = "" }
-                var head = ""
-                var used = 0
-                var rest = Substring(word)
-                while let character = rest.first, used + DisplayWidth.of(character) <= room {
-                    head.append(character)
-                    used += DisplayWidth.of(character)
-                    rest = rest.dropFirst()
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var piece = word
+            var pieceWidth = DisplayWidth.printableASCIICount(word) ?? DisplayWidth.width(of: word.unicodeScalars)
+            if pieceWidth > room {
+                if !current.isEmpty { lines.append(current); current = ""; currentWidth = 0 }
+                // Lines of `room` columns, each cut before the first cluster that does not fit;
+                // what is left (at most `room` columns) joins the words after it.
+                var rest = word.unicodeScalars[...]
+                while true {
+                    let (end, used) = DisplayWidth.cut(rest, columns: room)
+                    if end == rest.endIndex {
+                        piece = Substring(rest)
+                        pieceWidth = used
+                        break
+                    }
+                    lines.append(String(Substring(rest[..<end])))
+                    rest = rest[end...]
                 }
-                lines.append(head)
-                word = String(rest)
             }
             if current.isEmpty {
-                current = word
-            } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(word) <= room {
-                current += " " + word
+                current = String(piece)
+                currentWidth = pieceWidth
+            } else if currentWidth + 1 + pieceWidth <= room {
+                current += " "
+                current += piece
+                currentWidth += 1 + pieceWidth
             } else {
                 lines.append(current)
-                current = word
+                current = String(piece)
+                currentWidth = pieceWidth
             }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
