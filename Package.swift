@@ -32,7 +32,9 @@ let package = Package(
         // not used because its -D flags are refused by SwiftPM with a warning on every build.
         // TerminalBackend is the only module that touches curses.
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "TerminalBackend", dependencies: ["BrowserCore", "CNcursesw"]),
+        // Async-signal-safe handlers that restore the terminal on any signal that ends the process.
+        .target(name: "CTerminalSignals"),
+        .target(name: "TerminalBackend", dependencies: ["BrowserCore", "CNcursesw", "CTerminalSignals"]),
         // Benchmarks: a seeded synthetic-data generator and a release-mode timing tool.
         .target(name: "SyntheticStudies", dependencies: ["StudyCore"]),
         // posix_openpt and POSIX_SPAWN_SETSID for the benchmark's pseudo-terminal runs.

@@ -1,5 +1,6 @@
 // The few pieces of ncurses that Swift cannot import directly: function-like macros and
-// global state (stdscr, LINES, COLS, stdout), plus an async-signal-safe signal recorder.
+// global state (stdscr, LINES, COLS, stdout), and terminfo look-ups for restoring the screen.
+// Signal handlers live in their own C target, CTerminalSignals.
 #ifndef STUDY_BROWSER_NCURSES_SHIM_H
 #define STUDY_BROWSER_NCURSES_SHIM_H
 
@@ -9,6 +10,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 static inline WINDOW *shim_stdscr(void) { return stdscr; }
 static inline int shim_lines(void) { return LINES; }
@@ -33,61 +36,31 @@ static inline SCREEN *shim_newterm_devnull(const char *term) {
     return newterm(term, out, in);
 }
 
-/// Installs `handler` for `number` without SA_RESTART, so a blocked read or poll returns at once.
-static inline void shim_set_handler(int number, void (*handler)(int)) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = handler;
-    sigemptyset(&action.sa_mask);
-    sigaction(number, &action, NULL);
+/// The bytes that give a screen back to the shell: keypad off, plain attributes, cursor shown,
+/// alternate screen left (whichever of rmkx, sgr0, cnorm and rmcup the terminal has), written
+/// into `buffer`; returns their length.
+static inline size_t shim_restore_sequence(char *buffer, size_t capacity) {
+    const char *names[] = { "rmkx", "sgr0", "cnorm", "rmcup" };
+    size_t length = 0;
+    for (size_t index = 0; index < 4; index++) {
+        char *value = tigetstr(names[index]);
+        if (value == NULL || value == (char *)-1) continue;
+        size_t size = strlen(value);
+        if (length + size > capacity) break;
+        memcpy(buffer + length, value, size);
+        length += size;
+    }
+    return length;
 }
 
-static volatile sig_atomic_t shim_pending_signal_number = 0;
-
-static void shim_record_signal(int number) { shim_pending_signal_number = number; }
-
-/// Records SIGINT, SIGTERM, SIGHUP and SIGQUIT instead of dying, without SA_RESTART so a
-/// blocked read or poll returns at once; the program then restores the terminal and exits.
-static inline void shim_install_signal_handlers(void) {
-    shim_set_handler(SIGINT, shim_record_signal);
-    shim_set_handler(SIGTERM, shim_record_signal);
-    shim_set_handler(SIGHUP, shim_record_signal);
-    shim_set_handler(SIGQUIT, shim_record_signal);
-    // A parent may have started us with these blocked (a thread pool's mask is inherited
-    // through fork and exec); blocked, a hang-up or Ctrl-Z would never arrive.
-    sigset_t wanted;
-    sigemptyset(&wanted);
-    sigaddset(&wanted, SIGINT);
-    sigaddset(&wanted, SIGTERM);
-    sigaddset(&wanted, SIGHUP);
-    sigaddset(&wanted, SIGQUIT);
-    sigaddset(&wanted, SIGTSTP);
-    sigaddset(&wanted, SIGCONT);
-    sigaddset(&wanted, SIGWINCH);
-    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
-}
-
-static volatile sig_atomic_t shim_continued_flag = 0;
-
-static void shim_record_continue(int number) { (void)number; shim_continued_flag = 1; }
-
-/// Records SIGCONT (after Ctrl-Z and `fg`), so the program can repaint the whole screen.
-static inline void shim_install_continue_handler(void) {
-    shim_set_handler(SIGCONT, shim_record_continue);
-}
-
-/// 1 when the process was continued since the last call, else 0.
-static inline int shim_take_continued(void) {
-    int continued = shim_continued_flag;
-    shim_continued_flag = 0;
-    return continued;
-}
-
-/// The signal recorded since the last call, or 0.
-static inline int shim_take_signal(void) {
-    int number = shim_pending_signal_number;
-    shim_pending_signal_number = 0;
-    return number;
+/// Turns off XON/XOFF flow control (Ctrl-S would freeze the screen) and tells curses this is
+/// the program's mode; `endwin` still gives back the shell's mode, flow control included.
+static inline void shim_disable_flow_control(int descriptor) {
+    struct termios mode;
+    if (tcgetattr(descriptor, &mode) != 0) return;
+    mode.c_iflag &= ~(IXON | IXOFF);
+    tcsetattr(descriptor, TCSANOW, &mode);
+    def_prog_mode();
 }
 
 #endif

@@ -1,5 +1,6 @@
 import BrowserCore
 import CNcursesw
+import CTerminalSignals
 import StudyCore
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,11 @@ public final class NcursesTerminal: TerminalDevice {
     private let theme: Theme
     private var closed = false
     private var emptyReads = 0
+    /// Keyboard bytes are decoded here, not by curses, so bytes that are not UTF-8 become
+    /// Latin-1 characters with a notice instead of an error that looks like end of input.
+    private var keyboard = KeyboardBytes()
+    /// Inputs decoded but not yet handed out (a byte can complete several characters).
+    private var decoded: [TerminalInput] = []
 
     /// Starts curses on the process's terminal (or on /dev/null for a smoke test).
     /// - Parameters:
@@ -27,6 +33,8 @@ public final class NcursesTerminal: TerminalDevice {
     ///   - headless: draw to /dev/null instead of the terminal, for tests without a tty.
     public init(environment: [String: String], headless: Bool = false) throws {
         setlocale(LC_ALL, "")
+        // The shell's mode, saved before curses changes it, for the signal handlers.
+        if !headless { terminal_signals_save_mode(STDOUT_FILENO) }
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" {
             throw StartError(description: "TERM is \(term.isEmpty ? "not set" : "\"dumb\""), so the terminal cannot be driven")
@@ -51,8 +59,11 @@ public final class NcursesTerminal: TerminalDevice {
         keypad(shim_stdscr(), true)
         curs_set(0)
         if !headless {
-            shim_install_signal_handlers()
-            shim_install_continue_handler()
+            shim_disable_flow_control(STDOUT_FILENO)
+            var restore = [CChar](repeating: 0, count: 512)
+            let length = shim_restore_sequence(&restore, restore.count)
+            terminal_signals_save_restore_bytes(restore, length)
+            terminal_signals_install()
         }
     }
 
@@ -83,36 +94,55 @@ public final class NcursesTerminal: TerminalDevice {
     public func nextInput() -> TerminalInput { nextInput(waitingAtMost: 500) }
 
     public func nextInput(waitingAtMost milliseconds: Int32) -> TerminalInput {
-        let signal = shim_take_signal()
+        let signal = terminal_signals_take()
         if signal != 0 { return .signal(signal) }
-        if shim_take_continued() != 0 { return .repaint }
+        if terminal_signals_take_continued() != 0 { return .repaint }
         // Keys curses already holds come first; only then wait on the file descriptor.
         nodelay(shim_stdscr(), true)
-        if let key = readKey() { return .key(key) }
+        if let input = readInput() { return input }
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, milliseconds)
-        let pending = shim_take_signal()
+        let pending = terminal_signals_take()
         if pending != 0 { return .signal(pending) }
-        if shim_take_continued() != 0 { return .repaint }
-        if ready < 0 { return errno == EINTR ? (readKey().map(TerminalInput.key) ?? .idle) : .closed }
+        if terminal_signals_take_continued() != 0 { return .repaint }
+        if ready < 0 { return errno == EINTR ? (readInput() ?? .idle) : .closed }
         if ready == 0 { return .idle }
         // A hung-up terminal also reports POLLIN; nothing it holds matters any more.
         if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .closed }
-        if let key = readKey() {
+        if let input = readInput() {
             emptyReads = 0
-            return .key(key)
+            return input
         }
         // Readable but nothing to read, again and again: the input has ended.
         emptyReads += 1
         return emptyReads >= 3 ? .closed : .idle
     }
 
-    private func readKey() -> Key? {
-        var character: wint_t = 0
-        let result = wget_wch(shim_stdscr(), &character)
-        if result == ERR { return nil }
-        if result == KEY_CODE_YES { return KeyDecoder.function(Int32(character), size: size) }
-        return KeyDecoder.character(UInt32(character))
+    /// The next key or notice curses holds, or nil when it holds none. Bytes are read one at a
+    /// time (`wgetch`) and decoded by `KeyboardBytes`; function keys come decoded by curses.
+    private func readInput() -> TerminalInput? {
+        while decoded.isEmpty {
+            var code = wgetch(shim_stdscr())
+            if code == ERR && keyboard.isWaiting {
+                // The rest of a character may still be on its way (a slow link): wait briefly.
+                var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                if poll(&descriptor, 1, 50) > 0 { code = wgetch(shim_stdscr()) }
+                if code == ERR { queue(keyboard.flush()) }
+            }
+            if code == ERR { break }
+            if code > 0xFF {
+                queue(keyboard.flush())
+                decoded.append(.key(KeyDecoder.function(code, size: size)))
+            } else {
+                queue(keyboard.feed(UInt8(code)))
+            }
+        }
+        return decoded.isEmpty ? nil : decoded.removeFirst()
+    }
+
+    private func queue(_ characters: [KeyboardBytes.Decoded]) {
+        for character in characters { decoded.append(.key(KeyDecoder.character(character.scalar.value))) }
+        if characters.contains(where: \.notUTF8) { decoded.append(.notice(KeyboardBytes.notice)) }
     }
 
     /// Ends curses and gives the terminal back as it was. Safe to call more than once.
@@ -122,5 +152,6 @@ public final class NcursesTerminal: TerminalDevice {
         curs_set(1)
         endwin()
         delscreen(screen)
+        terminal_signals_uninstall()
     }
 }

@@ -11,6 +11,8 @@ public enum Action: Sendable, Equatable {
     case confirmOverwrite, declineOverwrite
     /// Shows a message on the status line (the outcome of an effect).
     case showMessage(String)
+    /// Shows a notice about the input that stays while typing goes on.
+    case showNotice(String)
     case quit, repaint
     case resize(Size)
 
@@ -49,6 +51,7 @@ public enum Action: Sendable, Equatable {
         case .confirmOverwrite: "confirm-overwrite"
         case .declineOverwrite: "decline-overwrite"
         case .showMessage: "message"
+        case .showNotice: "notice"
         case .showHelp: "help"
         case .closeOverlay: "close"
         case .quit: "quit"

@@ -41,7 +41,7 @@ public enum BrowserSession {
             case .signal(let number): return .signal(number)
             case .key(.character("q")): return .quit
             case .key(.resize): fullRepaint = true
-            case .key: continue
+            case .key, .notice: continue
             }
         }
         return nil
@@ -56,21 +56,28 @@ public enum BrowserSession {
         if state.size != Layout.clamped(device.size) { BrowserReducer.reduce(&state, .resize(device.size)) }
         var fullRepaint = true
         var dirty = true
+        var input = InputQueue(device: device)
         while true {
             if dirty {
                 device.draw(BrowserView.render(state), fullRepaint: fullRepaint)
                 fullRepaint = false
                 dirty = false
             }
-            switch device.nextInput() {
+            switch input.next() {
             case .idle: continue
             case .repaint:
                 fullRepaint = true
                 dirty = true
             case .closed: return (state, .terminalClosed)
             case .signal(let number): return (state, .signal(number))
+            case .notice(let text):
+                BrowserReducer.reduce(&state, .showNotice(text))
+                dirty = true
             case .key(let key):
-                guard let action = Keymap.action(for: key, in: state.keyContext) else { continue }
+                guard let first = Keymap.action(for: key, in: state.keyContext) else { continue }
+                // Typed text that is already waiting (a paste) goes in as one action, so a paste
+                // of any length costs one filter, not one per character.
+                let action = input.joiningWaitingText(to: first, in: state.keyContext)
                 switch BrowserReducer.reduce(&state, action) {
                 case .quit: return (state, .quit)
                 case .repaint: fullRepaint = true

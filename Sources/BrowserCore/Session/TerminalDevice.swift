@@ -28,6 +28,8 @@ public enum TerminalInput: Sendable, Equatable {
     case repaint
     /// The terminal went away (end of input, hang-up, read error).
     case closed
-    /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT), by number.
+    /// A termination signal arrived (SIGINT, SIGTERM, SIGHUP, SIGQUIT, …), by number.
     case signal(Int32)
+    /// Something the user should be told on the status line (keyboard bytes that were not UTF-8).
+    case notice(String)
 }

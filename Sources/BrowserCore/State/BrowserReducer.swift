@@ -16,6 +16,10 @@ public enum BrowserReducer {
         let context = state.keyContext
         state.message = nil
         switch action {
+        case .insertFilterText, .insertExportText, .showNotice, .resize, .repaint: break
+        default: state.notice = nil
+        }
+        switch action {
         case .quit: return .quit
         case .repaint: return .repaint
         case .resize(let size):
@@ -138,6 +142,8 @@ public enum BrowserReducer {
             state.pendingExport = nil
         case .showMessage(let text):
             state.message = text
+        case .showNotice(let text):
+            state.notice = text
         case .showHelp:
             state.overlay = .help
             state.overlayScroll = 0

@@ -43,6 +43,9 @@ public struct BrowserState: Sendable {
     public var clipboard: OSC52.Route = .direct
     /// A one-off message for the status line.
     public var message: String?
+    /// A notice about the input (keyboard bytes that were not UTF-8): unlike `message` it stays
+    /// while the user goes on typing, so it can be read.
+    public var notice: String?
     /// Whether symbols may be Unicode (UTF-8 locale).
     public let glyphs: Glyphs
     /// Widest cell of each column per tab, so column widths stay put while filtering.

@@ -9,7 +9,7 @@ enum StatusView {
         let total = state.catalog.count(state.indication)
         let sort = "sort: " + state.sort.label(arrows: (glyphs.ascending, glyphs.descending))
         let count = "\(state.rows.count) of \(total) studies" + (state.marked.isEmpty ? "" : ", \(state.marked.count) marked")
-        let alert = state.filterError.map { "Filter error at column \($0.column): \($0.message)" } ?? state.message
+        let alert = state.filterError.map { "Filter error at column \($0.column): \($0.message)" } ?? state.message ?? state.notice
         let role: Role = state.filterError == nil ? .status : .statusError
         screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: role)
         if let alert {

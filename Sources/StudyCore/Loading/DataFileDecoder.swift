@@ -4,15 +4,19 @@ public enum DataFileDecoder {
     public static let formatIdentifier = "study-browser-data/1"
 
     /// Decodes a file; records with problems are left out of the returned dataset.
-    /// `progress`, if given, hears the stage and how far it has come.
-    public static func decode(_ bytes: [UInt8], file: String, progress: LoadProgress? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
+    /// `progress`, if given, hears the stage and how far it has come. Files of `parallelBytes`
+    /// or more have their studies decoded in `parallelChunks` pieces on every core (the
+    /// differential fuzzer sets both to reach that path with small files).
+    public static func decode(_ bytes: [UInt8], file: String, progress: LoadProgress? = nil,
+                              parallelBytes: Int = parallelBytes, parallelChunks: Int = parallelChunks)
+        -> (dataset: Dataset, problems: [DataProblem]) {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         if bytes.isEmpty {
             return (Dataset(), [DataProblem(file: file, message: "empty file")])
         }
         if bytes.count >= parallelBytes, let layout = JSONStructure.array(under: "studies", in: bytes),
            layout.elements.count >= 2 * parallelChunks,
-           let decoded = decodeInParallel(bytes, file: file, name: name, layout: layout, progress: progress) {
+           let decoded = decodeInParallel(bytes, file: file, name: name, layout: layout, chunks: parallelChunks, progress: progress) {
             return decoded
         }
         // Records are decoded as the parser finishes each one (see JSONParser's streaming):
@@ -33,9 +37,9 @@ public enum DataFileDecoder {
     }
 
     /// Files this large have their studies parsed and decoded on every core.
-    static let parallelBytes = 4 << 20
+    public static let parallelBytes = 4 << 20
     /// How many pieces the studies are cut into (more than cores, so uneven pieces even out).
-    static let parallelChunks = 8
+    public static let parallelChunks = 8
 
     /// One record of the root object's arrays, decoded; nil when it has a problem.
     private static func decodeElement(_ key: String, _ position: Int, _ value: JSONValue, sink: ProblemSink, file: String) -> DecodedRecord? {
@@ -52,15 +56,17 @@ public enum DataFileDecoder {
     /// Nil when any piece meets a syntax error: the caller then parses the file from the start,
     /// so the message is exactly the one a plain parse gives.
     private static func decodeInParallel(_ bytes: [UInt8], file: String, name: String, layout: JSONStructure.ArrayLayout,
-                                         progress: LoadProgress?) -> (dataset: Dataset, problems: [DataProblem])? {
-        let recordSink = ProblemSink(file: file)
+                                         chunks parallelChunks: Int, progress: LoadProgress?) -> (dataset: Dataset, problems: [DataProblem])? {
+        // One sink per array, so problems can be put in file order whatever order the arrays are in.
+        let sinks = ["sources": ProblemSink(file: file), "indications": ProblemSink(file: file)]
         var streamed = Dataset()
         let root: JSONValue
         do {
             progress?.update("loading \(name)", 0)
             root = try JSONParser.parse(bytes, streaming: ["sources", "indications"],
                                         skipping: ["studies": (layout.start, layout.end)]) { key, position, value in
-                streamed.add(decodeElement(key, position, value, sink: recordSink, file: file))
+                guard let sink = sinks[key] else { return }
+                streamed.add(decodeElement(key, position, value, sink: sink, file: file))
             }
         } catch {
             return nil
@@ -81,12 +87,15 @@ public enum DataFileDecoder {
             }
             return (studies, sink.problems)
         }
-        var problems = recordSink.problems
+        var studyProblems: [DataProblem] = []
         for piece in pieces {
             guard let piece else { return nil }
             streamed.studies += piece.studies
-            problems += piece.problems
+            studyProblems += piece.problems
         }
+        let arrays: [String]
+        if case .object(let object) = root { arrays = object.keys } else { arrays = [] }
+        let problems = arrays.flatMap { key in key == "studies" ? studyProblems : (sinks[key]?.problems ?? []) }
         return finish(root, streamed, recordProblems: problems, file: file)
     }
 

@@ -48,7 +48,18 @@ public struct StudyQuery: Sendable {
     /// these: typing more of a word, or another word, only narrows.
     public func narrows(_ other: StudyQuery) -> Bool {
         guard let mine = Self.plainWords(expression), let theirs = Self.plainWords(other.expression) else { return false }
-        return theirs.allSatisfy { word in mine.contains { $0.contains(word) } }
+        return theirs.allSatisfy { word in mine.contains { Self.bytes($0, contain: word) } }
+    }
+
+    /// Containment on UTF-8 bytes, as the matcher compares folded text (Foundation's
+    /// `String.contains` differs on NUL and can trap on it).
+    private static func bytes(_ text: String, contain word: String) -> Bool {
+        let haystack = Array(text.utf8), needle = Array(word.utf8)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 
     /// The words of a query made only of words joined by AND; nil for anything else.
