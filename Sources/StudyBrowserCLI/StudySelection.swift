@@ -46,6 +46,13 @@ struct StudySelection {
         return (text, DisplayWidth.of(lead + before))
     }
 
+    /// A query as footers show it: inert, and at most 200 characters (a pasted wall of text
+    /// would otherwise make the footer the longest line of the output).
+    static func shortened(_ query: String) -> String {
+        guard query.count > 200 else { return InertText.make(query) }
+        return InertText.make(String(query.prefix(200))) + "... (\(query.count) characters)"
+    }
+
     /// The matching studies in order.
     func apply(to dataset: Dataset) -> [Study] {
         let scoped = dataset.studies.filter { indication == nil || $0.indication == indication }
@@ -62,7 +69,7 @@ struct StudySelection {
     var summary: String {
         var parts: [String] = []
         if let indication { parts.append(indication.name) }
-        if !query.text.isEmpty { parts.append("filter '\(InertText.make(query.text))'") }
+        if !query.text.isEmpty { parts.append("filter '\(Self.shortened(query.text))'") }
         parts.append("sorted by \(sort)")
         return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }

@@ -27,10 +27,11 @@ enum BinaryRunner {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs with a fixed, UTF-8, non-terminal environment unless `environment` overrides it.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// With `shell`, runs that command line with /bin/sh instead (for redirections).
+    static func run(_ arguments: [String], environment: [String: String] = [:], shell: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = shell == nil ? binary : URL(fileURLWithPath: "/bin/sh")
+        process.arguments = shell.map { ["-c", $0] } ?? arguments
         process.currentDirectoryURL = FileManager.default.temporaryDirectory
         var base = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
         base.merge(environment) { _, new in new }

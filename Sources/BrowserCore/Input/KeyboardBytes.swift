@@ -59,5 +59,5 @@ public struct KeyboardBytes: Sendable {
     }
 
     /// The status-line notice shown when a keyboard sends bytes that are not UTF-8.
-    public static let notice = "The keyboard sent bytes that are not UTF-8; they were read as Latin-1 (ISO 8859-1). Set the terminal to UTF-8 for other scripts."
+    public static let notice = "Keys that were not UTF-8 were read as Latin-1 (ISO 8859-1)."
 }

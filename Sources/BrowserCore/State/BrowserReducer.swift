@@ -129,7 +129,7 @@ public enum BrowserReducer {
             let what = state.marked.isEmpty
                 ? "\(state.indication?.name ?? "All indications"); " + (state.query.text.isEmpty ? "no filter" : "filter '\(state.query.text)'")
                     + "; sorted by \(state.sort.label(arrows: ("ascending", "descending"))); \(studies.count) studies"
-                : "\(studies.count) marked studies"
+                : "\(studies.count) marked stud\(studies.count == 1 ? "y" : "ies")"
             return .export(ExportRequest(path: path, format: format, overwrite: false, studies: studies, description: what))
         case .confirmOverwrite:
             if let pending = state.pendingExport {

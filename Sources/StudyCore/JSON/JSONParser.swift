@@ -59,6 +59,9 @@ public struct JSONParser {
         }
     }
 
+    /// 2^53 − 1: the largest integer a double holds exactly, so the largest a data file may give.
+    public static let largestExactInteger: Double = 9_007_199_254_740_991
+
     /// Parses one JSON document. A UTF-8 byte-order mark at the start is skipped.
     /// `progress`, if given, is told the fraction of the bytes parsed as parsing goes.
     public static func parse(_ bytes: [UInt8], progress: ((Double) -> Void)? = nil) throws(JSONSyntaxError) -> JSONValue {
@@ -387,6 +390,19 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw error("the number \(text) is too large", at: start)
+        }
+        // Numbers are doubles: past 2^53 integers are no longer exact, and a tiny value would
+        // silently become 0 (a dose of 1e-400 mg read as 0 mg). Both are refused in the file's
+        // own words.
+        let isInteger = !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+        if isInteger, value.magnitude > JSONParser.largestExactInteger {
+            throw error("the integer \(text) is larger than \(Int(JSONParser.largestExactInteger)), the largest read exactly", at: start)
+        }
+        if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
+            let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+            if mantissa.contains(where: { ("1"..."9").contains($0) }) {
+                throw error("the number \(text) is too small to be told from 0", at: start)
+            }
         }
         return value
     }
