@@ -18,8 +18,10 @@ struct BrowseCommand: ParsableCommand {
         citation (OSC 52), e exports the view, ? lists every key, q quits. When standard input or \
         output is not a terminal, or TERM cannot be used, the study list is printed instead.
 
-        Exit status: 0 after q; 130, 143, 129 or 131 after SIGINT, SIGTERM, SIGHUP or SIGQUIT; \
-        74 when the terminal goes away; otherwise as for `list`.
+        Exit status: 0 after q; 128 + the signal after any signal that ends it (130 SIGINT, \
+        143 SIGTERM, 129 SIGHUP, 131 SIGQUIT, and the others), the terminal restored first; \
+        74 when the terminal goes away; otherwise as for `list`. Keys that are not UTF-8 are read \
+        as Latin-1.
         """
     )
 

@@ -18,7 +18,7 @@ struct StudyBrowserCommand: ParsableCommand {
         silent. Levels of evidence follow \(EvidenceLevel.scheme), derived from each study's design.
 
         Exit status: 0 success; 1 no such study; 64 bad usage or query; 65 invalid data; \
-        66 data file or folder cannot be opened.
+        66 data file or folder cannot be opened; 74 the output cannot be written.
         """,
         version: VersionText.version,
         subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SummaryCommand.self, ExportCommand.self,
