@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import SyntheticStudies
 import Testing
 @testable import StudyCore
 
@@ -177,7 +178,7 @@ struct DisplayWidthTests {
 
     @Test("a 65,000-character word wraps like the reference, every character kept", arguments: [20, 80, 200])
     func longWord(_ width: Int) {
-        var random = SplitMix(state: UInt64(width))
+        var random = SplitMix64(state: UInt64(width))
         var word = ""
         for _ in 0..<65_000 { word += Self.mixed[Int(random.next() % UInt64(Self.mixed.count))] }
         let lines = TableFormatter.wrap(word, width: width)
@@ -189,7 +190,7 @@ struct DisplayWidthTests {
 
     @Test("a 65,000-byte field with spaces wraps like the reference, every word kept", arguments: [20, 80, 200])
     func longField(_ width: Int) {
-        var random = SplitMix(state: 7 + UInt64(width))
+        var random = SplitMix64(state: 7 + UInt64(width))
         var words: [String] = []
         var bytes = 0
         while bytes < 65_000 {
@@ -219,18 +220,6 @@ struct DisplayWidthTests {
         #expect(Glyphs.unicode.adapt("Müller 東京") == "Müller 東京")
         for text in ["Müller 東京", "\u{915}\u{94D}\u{937}\u{E33}", "❤️ 👍🏽 \u{3164}"] {
             #expect(DisplayWidth.of(Glyphs.ascii.adapt(text)) == DisplayWidth.of(text), "\(text)")
-        }
-    }
-
-    /// SplitMix64, so the generated text is the same on every run.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
         }
     }
 }
