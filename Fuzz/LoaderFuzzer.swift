@@ -1,6 +1,8 @@
 // libFuzzer entry for the data loader: any bytes must give problems or a dataset, never a trap.
 // Built and run by scripts/fuzz, not by SwiftPM.
 
+@testable import StudyCore
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func loaderFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))

@@ -1,6 +1,8 @@
 // libFuzzer entry for the query language: any text must parse or give a QueryError, and a
 // parsed query must evaluate on every study without a trap. Built and run by scripts/fuzz.
 
+@testable import StudyCore
+
 private let entries: [IndexedStudy] = {
     let files = [DataFile(name: "q.json", bytes: Array(queryFuzzerData.utf8))]
     return DatasetLoader.load(files).dataset.studies.map(IndexedStudy.init)
