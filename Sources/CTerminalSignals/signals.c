@@ -50,7 +50,8 @@ static void restore_terminal(void) {
             if (count <= 0) break;
             written += (size_t)count;
         }
-        tcsetattr(saved_descriptor, TCSAFLUSH, &saved_mode);
+        // TCSANOW: waiting for output to drain could block for ever on a stalled link.
+        tcsetattr(saved_descriptor, TCSANOW, &saved_mode);
     }
 }
 

@@ -155,7 +155,10 @@ struct BrowseCommand: ParsableCommand {
     static func printedScreen(_ state: BrowserState, width: Int) -> String {
         var sized = state
         let lines = state.lines.count
-        BrowserReducer.reduce(&sized, .resize(Size(width: max(Layout.minimum.width, width), height: max(Layout.minimum.height, lines + 6))))
+        // Tall enough for every row: only the width is clamped (a resize would cut the height
+        // to the browser's largest screen and lose rows without a word).
+        sized.size = Size(width: min(Layout.maximum.width, max(Layout.minimum.width, width)), height: max(Layout.minimum.height, lines + 6))
+        BrowserReducer.reduce(&sized, .repaint)
         let screen = BrowserView.render(sized)
         // Everything but the key hints, which mean nothing on paper.
         return (0..<(screen.size.height - 1)).map { row in

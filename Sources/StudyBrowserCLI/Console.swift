@@ -1,5 +1,4 @@
 import ArgumentParser
-import BrowserCore
 import StudyCore
 
 #if canImport(Glibc)
@@ -47,7 +46,7 @@ enum Console {
             var size = winsize()
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         }
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return min(columns, Layout.maximum.width) }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return outputIsTerminal ? 80 : 0
     }
 

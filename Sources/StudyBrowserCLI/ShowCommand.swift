@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
         guard let study = dataset.study(id: id) else {
             let folded = SearchText.fold(id)
             let near = dataset.studies.map(\.id).filter { $0.contains(folded) || folded.contains($0.split(separator: "-").first.map(String.init) ?? "\u{0}") }
-            Console.error("study-browser: no study with id '\(InertText.make(id))'"
+            Console.error("study-browser: no study with id '\(id)'"
                 + (near.isEmpty ? "; `study-browser list --format csv` lists the ids" : "; did you mean: \(near.prefix(5).joined(separator: ", "))?"))
             throw ExitCode(1)
         }

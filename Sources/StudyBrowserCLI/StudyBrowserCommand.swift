@@ -2,6 +2,8 @@ import ArgumentParser
 import StudyCore
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The `study-browser` command: browse and export the curated ketamine evidence.
@@ -48,7 +50,11 @@ struct StudyBrowserCommand: ParsableCommand {
                     Console.error(TerminalText(outside: text))
                 }
             }
+            #if canImport(Glibc)
             Glibc.exit(code.rawValue)
+            #else
+            Darwin.exit(code.rawValue)
+            #endif
         }
     }
 }

@@ -1,9 +1,9 @@
 import BrowserCore
 import CNcursesw
 
-/// Turns what `wget_wch` returns into `Key`s, using the constants ncurses defines.
+/// Turns function-key codes from `wgetch` and characters decoded by `KeyboardBytes` into `Key`s.
 enum KeyDecoder {
-    /// A key code (`KEY_CODE_YES`).
+    /// A function-key code (above 255).
     static func function(_ code: Int32, size: Size) -> Key {
         switch code {
         case KEY_UP: return .up

@@ -60,8 +60,12 @@ public final class NcursesTerminal: TerminalDevice {
         curs_set(0)
         if !headless {
             shim_disable_flow_control(STDOUT_FILENO)
+            // CAN first: it ends any escape sequence a signal interrupted half-written.
             var restore = [CChar](repeating: 0, count: 512)
-            let length = shim_restore_sequence(&restore, restore.count)
+            restore[0] = 0x18
+            let length = 1 + restore.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { shim_restore_sequence($0 + 1, buffer.count - 1) } ?? 0
+            }
             terminal_signals_save_restore_bytes(restore, length)
             terminal_signals_install()
         }
@@ -126,7 +130,9 @@ public final class NcursesTerminal: TerminalDevice {
             if code == ERR && keyboard.isWaiting {
                 // The rest of a character may still be on its way (a slow link): wait briefly.
                 var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-                if poll(&descriptor, 1, 50) > 0 { code = wgetch(shim_stdscr()) }
+                var ready = poll(&descriptor, 1, 50)
+                if ready < 0 && errno == EINTR { ready = poll(&descriptor, 1, 50) }
+                if ready > 0 { code = wgetch(shim_stdscr()) }
                 if code == ERR { queue(keyboard.flush()) }
             }
             if code == ERR { break }
@@ -153,5 +159,9 @@ public final class NcursesTerminal: TerminalDevice {
         endwin()
         delscreen(screen)
         terminal_signals_uninstall()
+        // A signal that came after the session's last look is not lost: the terminal is back,
+        // so the process can end as that signal asks.
+        let late = terminal_signals_take()
+        if late != 0 { exit(128 + late) }
     }
 }

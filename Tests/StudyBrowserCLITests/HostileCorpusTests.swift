@@ -1,4 +1,5 @@
 import Foundation
+import SyntheticStudies
 import Testing
 
 /// The project's hostile corpus: escape sequences in every place text can come from (data
@@ -121,7 +122,8 @@ struct CommandLineLimitTests {
     @Test("numbers past 2^53 and below the smallest double are refused with the file's own text")
     func numbers() throws {
         let data = try String(contentsOfFile: HostileDataTests.path, encoding: .utf8)
-        for (from, to, message) in [("\"year\": 2020", "\"year\": 9007199254740993", "the integer 9007199254740993 is larger than 9007199254740991"),
+        for (from, to, message) in [("\"year\": 2020", "\"year\": 9007199254740993", "the number 9007199254740993 is larger than 9007199254740991"),
+                                    ("\"total\": 34", "\"total\": 9007199254740993.0", "the number 9007199254740993.0 is larger than"),
                                     ("\"value\": 0.2", "\"value\": 1e-400", "the number 1e-400 is too small to be told from 0")] {
             let path = try BinaryRunner.temporaryFile(data.replacingOccurrences(of: from, with: to))
             let result = try BinaryRunner.run(["validate", path])
@@ -136,5 +138,14 @@ struct CommandLineLimitTests {
         let result = try BinaryRunner.run([], environment: [:], shell: "\(command) > /dev/full")
         #expect(result.status == 74)
         #expect(result.error.contains("cannot write the output: no space left on device"))
+    }
+
+    @Test("--print with more rows than the browser's largest screen prints every row")
+    func printIsNotCut() throws {
+        let path = try BinaryRunner.temporaryFile(SyntheticStudies.dataFile(count: 700, seed: 5))
+        let result = try BinaryRunner.run(["--print", "--data", path, "--width", "120"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("700 of 700 studies"))
+        #expect(result.output.split(separator: "\n").count > 700)
     }
 }

@@ -19,8 +19,14 @@ struct InputQueue {
     mutating func joiningWaitingText(to action: Action, in context: KeyContext) -> Action {
         guard var text = Self.typedText(action) else { return action }
         var count = text.count
+        var notice: TerminalInput?
         while waiting.isEmpty, count < Self.maximumJoined {
             let more = device.nextInput(waitingAtMost: 0)
+            // A notice about the keys (Latin-1) waits until the text is in; one is enough.
+            if case .notice = more {
+                notice = more
+                continue
+            }
             guard case .key(let key) = more, let next = Keymap.action(for: key, in: context),
                   let typed = Self.typedText(next) else {
                 if more != .idle { waiting.append(more) }
@@ -29,6 +35,7 @@ struct InputQueue {
             text += typed
             count += typed.count
         }
+        if let notice { waiting.insert(notice, at: 0) }
         switch action {
         case .insertExportText: return .insertExportText(text)
         default: return .insertFilterText(text)

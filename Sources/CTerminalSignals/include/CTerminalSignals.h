@@ -18,7 +18,9 @@ void terminal_signals_save_restore_bytes(const char *restore, size_t length);
 /// - SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP (a Swift trap among them) restore the
 ///   terminal and then end the process by the signal's default action;
 /// - SIGCONT is recorded so the screen is repainted after Ctrl-Z and fg.
-/// Signals the browser relies on are unblocked (a parent's blocked mask is inherited).
+/// Signals the browser relies on are unblocked (a parent's blocked mask is inherited). The
+/// alternate stack that lets a stack overflow be handled is the calling thread's only; the
+/// other threads (loading, filtering) do no deep recursion (JSON and queries are depth-limited).
 void terminal_signals_install(void);
 
 /// Puts back the handlers that were there before `terminal_signals_install`.

@@ -394,15 +394,13 @@ public struct JSONParser {
         // Numbers are doubles: past 2^53 integers are no longer exact, and a tiny value would
         // silently become 0 (a dose of 1e-400 mg read as 0 mg). Both are refused in the file's
         // own words.
-        let isInteger = !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
-        if isInteger, value.magnitude > JSONParser.largestExactInteger {
-            throw error("the integer \(text) is larger than \(Int(JSONParser.largestExactInteger)), the largest read exactly", at: start)
+        // Spelled as an integer or a decimal ("9007199254740993.0"); an exponent says the writer
+        // knew the value was approximate.
+        if value.magnitude > JSONParser.largestExactInteger, !text.contains(where: { $0 == "e" || $0 == "E" }) {
+            throw error("the number \(text) is larger than \(Int(JSONParser.largestExactInteger)), the largest read exactly", at: start)
         }
-        if value == 0, text.contains(where: { ("1"..."9").contains($0) }) {
-            let mantissa = text.prefix { $0 != "e" && $0 != "E" }
-            if mantissa.contains(where: { ("1"..."9").contains($0) }) {
-                throw error("the number \(text) is too small to be told from 0", at: start)
-            }
+        if value == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+            throw error("the number \(text) is too small to be told from 0", at: start)
         }
         return value
     }

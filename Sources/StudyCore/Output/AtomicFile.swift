@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,24 +28,24 @@ public enum AtomicFile {
     public static func write(_ text: TerminalText, to path: String, overwrite: Bool) throws(Failure) {
         if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
         let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
-        // A short name of our own, so it fits however long the final name is (255 bytes at most).
-        let temporary = (folder.isEmpty ? "/" : folder + "/") + ".study-browser-\(getpid())-\(nextNumber()).tmp"
         var replaced = stat()
         let replacing = overwrite && stat(path, &replaced) == 0
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        // A new file is created as any new file is (0666 less the umask, applied by the kernel);
+        // one that replaces another is created private and given the old file's mode before a
+        // byte is written.
+        let (descriptor, temporary) = createTemporary(in: folder, mode: replacing ? 0o600 : 0o666)
         guard descriptor >= 0 else { throw .system(path, reason()) }
-        // The final permissions before any byte is written: the replaced file's, else what a new
-        // file gets under the user's umask.
-        let mode = replacing ? replaced.st_mode & 0o7777 : 0o666 & ~currentUmask()
         if replacing {
-            // Only root may give a file away; anyone may keep their own group. Either is best effort.
-            _ = fchown(descriptor, replaced.st_uid, replaced.st_gid) == 0 || fchown(descriptor, uid_t.max, replaced.st_gid) == 0
-        }
-        if fchmod(descriptor, mode) != 0 {
-            let why = reason()
-            close(descriptor)
-            unlink(temporary)
-            throw .system(path, why)
+            // Only root may give a file away; anyone may keep their own group. Either is best
+            // effort, and set-id bits are kept only with the owner.
+            let keptOwner = fchown(descriptor, replaced.st_uid, replaced.st_gid) == 0
+            if !keptOwner { _ = fchown(descriptor, uid_t.max, replaced.st_gid) }
+            if fchmod(descriptor, replaced.st_mode & (keptOwner ? 0o7777 : 0o777)) != 0 {
+                let why = reason()
+                close(descriptor)
+                unlink(temporary)
+                throw .system(path, why)
+            }
         }
         if let failure = DescriptorWriter.writeAll(descriptor, text.string) {
             close(descriptor)
@@ -70,39 +71,32 @@ public enum AtomicFile {
         }
     }
 
-    /// The process's umask, from /proc: setting and restoring it with umask(2) would race with
-    /// other threads creating files. 022 where /proc does not say.
-    private static func currentUmask() -> mode_t {
-        let descriptor = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return 0o022 }
-        defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: 4096)
-        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-        guard count > 0 else { return 0o022 }
-        let text = String(decoding: bytes[0..<count], as: UTF8.self)
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-              let mask = mode_t(String(line.dropFirst("Umask:".count).filter { !$0.isWhitespace }), radix: 8)
-        else { return 0o022 }
-        return mask
+    /// Creates a temporary file with a short name of our own in `folder`, so it fits however
+    /// long the final name is; a name left by an earlier crash is skipped. Returns the descriptor
+    /// (or -1 with errno set) and the name.
+    private static func createTemporary(in folder: String, mode: mode_t) -> (Int32, String) {
+        var attempt = 0
+        while true {
+            let name = (folder.isEmpty ? "/" : folder + "/") + ".study-browser-\(getpid())-\(counter.next()).tmp"
+            let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+            attempt += 1
+            if descriptor >= 0 || errno != EEXIST || attempt >= 100 { return (descriptor, name) }
+        }
     }
 
     private static let counter = Counter()
-
-    private static func nextNumber() -> Int { counter.next() }
 
     private static func reason() -> String { String(cString: strerror(errno)).lowercased() }
 }
 
 /// A number that grows with each call, from any thread.
 private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
     private var value = 0
-    private var lock = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&lock, nil) }
 
     func next() -> Int {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
+        lock.lock()
+        defer { lock.unlock() }
         value += 1
         return value
     }

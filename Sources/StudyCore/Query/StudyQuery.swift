@@ -48,13 +48,16 @@ public struct StudyQuery: Sendable {
     /// these: typing more of a word, or another word, only narrows.
     public func narrows(_ other: StudyQuery) -> Bool {
         guard let mine = Self.plainWords(expression), let theirs = Self.plainWords(other.expression) else { return false }
-        return theirs.allSatisfy { word in mine.contains { Self.bytes($0, contain: word) } }
+        let myBytes = mine.map { Array($0.utf8) }
+        return theirs.allSatisfy { word in
+            let needle = Array(word.utf8)
+            return myBytes.contains { Self.bytes($0, contain: needle) }
+        }
     }
 
     /// Containment on UTF-8 bytes, as the matcher compares folded text (Foundation's
     /// `String.contains` differs on NUL and can trap on it).
-    private static func bytes(_ text: String, contain word: String) -> Bool {
-        let haystack = Array(text.utf8), needle = Array(word.utf8)
+    private static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
         guard needle.count <= haystack.count else { return false }
         return (0...(haystack.count - needle.count)).contains { start in
