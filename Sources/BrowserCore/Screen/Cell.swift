@@ -1,6 +1,7 @@
-/// One terminal cell: a grapheme (empty for the right half of a wide one) and its role.
+/// One terminal cell: a column cluster (a character and its combining marks; empty for the
+/// right half of a wide one) and its role.
 public struct Cell: Sendable, Equatable {
-    /// The grapheme drawn here; "" when this cell continues a wide grapheme to its left.
+    /// The cluster drawn here; "" when this cell continues a wide one to its left.
     public var text: String
     public var role: Role
 
