@@ -12,12 +12,17 @@ public enum InertText {
             if scalar == "\n" || scalar == "\t" || scalar == "\r" {
                 output.append(" ")
             } else if needsEscape(scalar) {
-                output.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                output.append(contentsOf: escape(scalar).unicodeScalars)
             } else {
                 output.append(scalar)
             }
         }
         return String(output)
+    }
+
+    /// A scalar as the visible escape every output uses: `\u{1B}`.
+    static func escape(_ scalar: Unicode.Scalar) -> String {
+        "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
     }
 
     /// Controls, format characters (bidi overrides, zero-width joiners and spaces, BOM), and

@@ -15,7 +15,7 @@ public enum OutputGuard {
             if scalar == "\n" || (scalar == "\r" && next == "\n") || !isUnsafe(scalar) {
                 output.append(scalar)
             } else {
-                output.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                output.append(contentsOf: InertText.escape(scalar).unicodeScalars)
             }
         }
         return String(output)
