@@ -190,9 +190,23 @@ public enum DataFileDecoder {
             entry.finish()
             if let number, let reason { unlinked.append(.init(reference: number, reason: reason)) }
         }
+        var references: [Int: String] = [:]
+        for entry in reader.objects("references", required: false) ?? [] {
+            let number = entry.integer("number", nullable: false)
+            let text = entry.text("reference", nullable: false)
+            entry.finish()
+            guard let number, let text else { continue }
+            if number < 1 {
+                entry.report("number", "reference numbers start at 1")
+            } else if references[number] != nil {
+                entry.report("number", "reference \(number) is listed twice")
+            } else {
+                references[number] = text
+            }
+        }
         guard let id, let title, let kind else { return nil }
         return SourceDocument(id: id, file: file, title: title, publisher: publisher, date: date, kind: kind,
-                              note: note, unlinkedReferences: unlinked, origin: origin)
+                              note: note, unlinkedReferences: unlinked, references: references, origin: origin)
     }
 
     private static func isISODate(_ text: String) -> Bool {
@@ -237,7 +251,7 @@ public enum DataFileDecoder {
         let indication = reader.choice("indication", Indication.self)
         let condition = reader.text("condition")
         let citation = reader.object("citation").flatMap(decodeCitation)
-        let design = reader.object("design").flatMap(decodeDesign)
+        let design = reader.object("design").flatMap { decodeDesign($0) }
         let setting = reader.text("setting")
         let population = reader.text("population")
         let sampleSize = reader.object("sampleSize").flatMap(decodeSampleSize)
@@ -251,7 +265,7 @@ public enum DataFileDecoder {
             reader.report("provenance", "every study needs at least one provenance entry")
         }
         let provenance = provenanceReaders.map(decodeProvenance)
-        let primary = reader.has("primary") ? reader.object("primary", nullable: true).flatMap(decodePrimary) : nil
+        let primary = reader.has("primary") ? reader.object("primary", nullable: true).flatMap(PrimaryRecordDecoder.decode) : nil
         guard let id, let indication, let citation, let design, let sampleSize, let outcome else { return nil }
         return Study(
             id: id, indication: indication, condition: condition, citation: citation, design: design,
@@ -283,22 +297,37 @@ public enum DataFileDecoder {
         if let year, !plausibleYears.contains(year) {
             reader.report("year", "\(year) is not a plausible publication year")
         }
+        let reference = reader.text("reference")
+        // Optional, so older files still load; `validate` asks for it where a reference list exists.
+        var source: SourceRef?
+        if let raw = reader.text("source", required: false) {
+            source = SourceRef(parsing: raw)
+            if source?.references.count != 1 {
+                reader.report("source", "\"\(raw)\" does not name one reference; write the reference this text is, like seed-002#24")
+                source = nil
+            }
+        }
+        if source != nil && reference == nil {
+            reader.report("source", "a reference number without the reference text")
+        }
         return Citation(
-            reference: reader.text("reference"), firstAuthor: reader.text("firstAuthor"), year: year,
+            reference: reference, firstAuthor: reader.text("firstAuthor"), year: year,
             title: reader.text("title"), journal: reader.text("journal"), volume: reader.text("volume"),
-            issue: reader.text("issue"), pages: reader.text("pages"), note: reader.optionalText("note")
+            issue: reader.text("issue"), pages: reader.text("pages"), note: reader.optionalText("note"),
+            source: source
         )
     }
 
-    private static func decodeDesign(_ reader: FieldReader) -> StudyDesign? {
+    static func decodeDesign(_ reader: FieldReader, defaultSource: SourceRef? = nil) -> StudyDesign? {
         defer { reader.finish() }
         let kind = reader.choice("kind", DesignKind.self)
         let randomized = reader.flag("randomized")
         let blinding = reader.choice("blinding", StudyDesign.Blinding.self, nullable: true)
         let control = reader.choice("control", StudyDesign.Control.self, nullable: true)
         let description = reader.text("description", nullable: false)
-        let gradedDownFor = reader.text("gradedDownFor")
-        let source = reader.sourceRef("source")
+        let gradedDownFor = defaultSource == nil || reader.has("gradedDownFor") ? reader.text("gradedDownFor") : nil
+        // A primary record's design is sourced to the record unless it says otherwise.
+        let source = defaultSource != nil && !reader.has("source") ? defaultSource : reader.sourceRef("source")
         if let kind {
             if kind.isRandomizedTrial && randomized == false {
                 reader.report("randomized", "false contradicts kind \"\(kind.rawValue)\", a randomized trial")
@@ -335,7 +364,7 @@ public enum DataFileDecoder {
         return size
     }
 
-    private static func decodeDose(_ reader: FieldReader) -> Dose? {
+    static func decodeDose(_ reader: FieldReader) -> Dose? {
         defer { reader.finish() }
         let arm = reader.text("arm")
         let route = reader.choice("route", Route.self, nullable: true)
@@ -394,7 +423,7 @@ public enum DataFileDecoder {
                     regimen: regimen, basis: basis, reported: reported, source: source, note: note)
     }
 
-    private static func decodeComparator(_ reader: FieldReader) -> Comparator? {
+    static func decodeComparator(_ reader: FieldReader) -> Comparator? {
         defer { reader.finish() }
         let label = reader.text("label", nullable: false)
         let doses = (reader.objects("doses") ?? []).map(decodeDose)
@@ -420,53 +449,9 @@ public enum DataFileDecoder {
             }
         }
         let source = reader.sourceRef("source")
+        let caveats = PrimaryRecordDecoder.caveats(reader)
         guard let direction, let source else { return nil }
-        return Outcome(measure: measure, result: result, direction: direction, figures: figures, source: source)
-    }
-
-    private static func decodePrimary(_ reader: FieldReader) -> PrimaryRecord? {
-        defer { reader.finish() }
-        let status = reader.choice("status", PrimaryRecord.Status.self)
-        let source = reader.sourceRef("source")
-        let seenOn = reader.optionalText("seenOn")
-        let confidence = reader.has("confidence") ? reader.choice("confidence", PrimaryRecord.Confidence.self, nullable: true) : nil
-        let citation = reader.optionalText("citation")
-        let summary = reader.optionalText("summary")
-        let note = reader.optionalText("note")
-        var identifiers: [PrimaryRecord.Identifier] = []
-        for entry in reader.objects("identifiers", required: false) ?? [] {
-            let kind = entry.choice("kind", PrimaryRecord.Identifier.Kind.self)
-            let value = entry.text("value", nullable: false)
-            let note = entry.optionalText("note")
-            entry.finish()
-            if let kind, let value { identifiers.append(.init(kind: kind, value: value, note: note)) }
-        }
-        var figures: [PrimaryRecord.Figure] = []
-        for entry in reader.objects("figures", required: false) ?? [] {
-            let label = entry.text("label", nullable: false)
-            let value = entry.text("value", nullable: false)
-            entry.finish()
-            if let label, let value { figures.append(.init(label: label, value: value)) }
-        }
-        var differences: [PrimaryRecord.Difference] = []
-        for entry in reader.objects("differences", required: false) ?? [] {
-            let topic = entry.text("topic", nullable: false)
-            let seed = entry.text("seed", nullable: false)
-            let primary = entry.text("primary", nullable: false)
-            entry.finish()
-            if let topic, let seed, let primary { differences.append(.init(topic: topic, seed: seed, primary: primary)) }
-        }
-        if status == .found {
-            if seenOn == nil { reader.report("seenOn", "a found primary record says where it was seen") }
-            if confidence == nil { reader.report("confidence", "a found primary record gives its confidence: full-text, abstract or secondary") }
-            if summary == nil { reader.report("summary", "a found primary record needs a summary") }
-        }
-        if status == .notFound && (summary != nil || !figures.isEmpty || !differences.isEmpty) {
-            reader.report("status", "\"not-found\" records cannot have a summary, figures or differences")
-        }
-        guard let status, let source else { return nil }
-        return PrimaryRecord(status: status, source: source, seenOn: seenOn, confidence: confidence, citation: citation,
-                             identifiers: identifiers, summary: summary, figures: figures, differences: differences, note: note)
+        return Outcome(measure: measure, result: result, direction: direction, figures: figures, source: source, caveats: caveats)
     }
 
     private static func decodeProvenance(_ reader: FieldReader) -> Provenance? {

@@ -26,6 +26,15 @@ public enum DatasetValidator {
                 problems.append(DataProblem(file: study.origin, record: study.id, field: field,
                                             message: undefinedSourceMessage(reference)))
             }
+            if let message = ReferenceListCheck.problem(with: study, sources: sourceOrigins) {
+                problems.append(DataProblem(file: study.origin, record: study.id, field: message.field, message: message.text))
+            }
+            for (index, overlap) in (study.primary?.overlaps ?? []).enumerated() {
+                if let other = overlap.study, dataset.study(id: other) == nil {
+                    problems.append(DataProblem(file: study.origin, record: study.id, field: "primary.overlaps[\(index)].study",
+                                                message: "no study with id \"\(other)\" is loaded"))
+                }
+            }
         }
 
         var contextOrigins: [Indication: String] = [:]
@@ -73,7 +82,15 @@ public enum DatasetValidator {
         for (index, entry) in study.provenance.enumerated() {
             references.append(("provenance[\(index)].source", entry.source))
         }
-        if let primary = study.primary { references.append(("primary.source", primary.source)) }
+        if let primary = study.primary {
+            references.append(("primary.source", primary.source))
+            if let design = primary.design { references.append(("primary.design.source", design.source)) }
+            for (index, dose) in primary.doses.enumerated() { references.append(("primary.doses[\(index)].source", dose.source)) }
+            for (index, dose) in (primary.comparator?.doses ?? []).enumerated() {
+                references.append(("primary.comparator.doses[\(index)].source", dose.source))
+            }
+        }
+        if let source = study.citation.source { references.append(("citation.source", source)) }
         return references
     }
 }

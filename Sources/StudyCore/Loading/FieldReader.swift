@@ -5,7 +5,7 @@
 /// keys that no accessor read are reported as unknown by `finish()`.
 final class FieldReader {
     private let object: JSONObject
-    private let sink: ProblemSink
+    let sink: ProblemSink
     let record: String?
     private let path: String
     /// Which members an accessor has read, by position: `finish()` reports the others.

@@ -2,6 +2,8 @@
 public struct Citation: Sendable, Equatable {
     /// The reference-list entry exactly as printed.
     public var reference: String?
+    /// The one numbered entry of a source's reference list that `reference` is, when there is one.
+    public var source: SourceRef?
     /// Surname of the first author as the source gives it; nil when no author is named.
     public var firstAuthor: String?
     public var year: Int?
@@ -16,8 +18,9 @@ public struct Citation: Sendable, Equatable {
     /// Creates a citation.
     public init(reference: String? = nil, firstAuthor: String? = nil, year: Int? = nil, title: String? = nil,
                 journal: String? = nil, volume: String? = nil, issue: String? = nil, pages: String? = nil,
-                note: String? = nil) {
+                note: String? = nil, source: SourceRef? = nil) {
         self.reference = reference
+        self.source = source
         self.firstAuthor = firstAuthor
         self.year = year
         self.title = title

@@ -18,6 +18,7 @@ public struct EvidenceLevel: Sendable, Equatable {
     /// Derives the level from a design.
     public init(design: StudyDesign) {
         baseLevel = design.kind.baseLevel
+        designNotReported = design.kind == .notReported
         gradedDownFor = baseLevel == nil ? nil : design.gradedDownFor
         switch design.kind {
         case .narrativeReview: ungradedReason = "not graded: a review that is not stated to be systematic"
@@ -32,9 +33,12 @@ public struct EvidenceLevel: Sendable, Equatable {
         return gradedDownFor == nil ? baseLevel : min(baseLevel + 1, 5)
     }
 
-    /// A compact label: "2", "2↓" (graded down), or "–" style placeholder from `glyphs`.
+    /// Whether the record gives no design to grade (as against a design the scheme does not grade).
+    public let designNotReported: Bool
+
+    /// A compact label: "2", "2↓" (graded down), "?" (design not reported) or "n.g." (not graded by the scheme).
     public func shortLabel(_ glyphs: Glyphs) -> String {
-        guard let level else { return "n.g." }
+        guard let level else { return designNotReported ? "?" : "n.g." }
         return gradedDownFor == nil ? "\(level)" : "\(level)\(glyphs.gradedDown)"
     }
 

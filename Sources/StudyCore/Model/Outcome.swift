@@ -9,6 +9,9 @@ public struct Outcome: Sendable, Equatable {
         public var attribution: Provenance.Attribution
         public var note: String?
 
+        /// "71.4% acute response": the value, then the label when there is one.
+        public var text: String { label.isEmpty ? value : "\(value) \(label)" }
+
         /// Creates a figure.
         public init(label: String, value: String, source: SourceRef,
                     attribution: Provenance.Attribution = .direct, note: String? = nil) {
@@ -26,10 +29,13 @@ public struct Outcome: Sendable, Equatable {
     public var direction: EffectDirection
     public var figures: [Figure]
     public var source: SourceRef
+    /// Cautions the curator states on the seed's own result (shared citations come from attribution).
+    public var caveats: [StrengthMark]
 
     /// Creates an outcome.
     public init(measure: String? = nil, result: String? = nil, direction: EffectDirection,
-                figures: [Figure] = [], source: SourceRef) {
+                figures: [Figure] = [], source: SourceRef, caveats: [StrengthMark] = []) {
+        self.caveats = caveats
         self.measure = measure
         self.result = result
         self.direction = direction

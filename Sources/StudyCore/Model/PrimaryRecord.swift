@@ -69,10 +69,33 @@ public struct PrimaryRecord: Sendable, Equatable {
     public var differences: [Difference]
     public var note: String?
 
+    // Structured values, each optional; `nil` or empty means the record was not read for it.
+    /// The design by the record; its `source` is the record's source.
+    public var design: StudyDesign?
+    /// Where the design was seen, when it differs from `seenOn`.
+    public var designSeenOn: String?
+    public var sampleSize: PrimarySampleSize?
+    public var doses: [Dose]
+    public var comparator: Comparator?
+    /// Outcome measures the record names.
+    public var outcomes: [String]
+    /// What the record's result shows, in the same terms as the seed's direction.
+    public var direction: EffectDirection?
+    public var estimates: [EffectEstimate]
+    /// Cautions on the record's own result.
+    public var caveats: [StrengthMark]
+    /// Places where the record's own figures disagree with each other, kept as written.
+    public var inconsistencies: [String]
+    public var overlaps: [SampleOverlap]
+
     /// Creates a record.
     public init(status: Status, source: SourceRef, seenOn: String? = nil, confidence: Confidence? = nil,
                 citation: String? = nil, identifiers: [Identifier] = [], summary: String? = nil,
-                figures: [Figure] = [], differences: [Difference] = [], note: String? = nil) {
+                figures: [Figure] = [], differences: [Difference] = [], note: String? = nil,
+                design: StudyDesign? = nil, designSeenOn: String? = nil, sampleSize: PrimarySampleSize? = nil,
+                doses: [Dose] = [], comparator: Comparator? = nil, outcomes: [String] = [],
+                direction: EffectDirection? = nil, estimates: [EffectEstimate] = [], caveats: [StrengthMark] = [],
+                inconsistencies: [String] = [], overlaps: [SampleOverlap] = []) {
         self.status = status
         self.source = source
         self.seenOn = seenOn
@@ -83,6 +106,17 @@ public struct PrimaryRecord: Sendable, Equatable {
         self.figures = figures
         self.differences = differences
         self.note = note
+        self.design = design
+        self.designSeenOn = designSeenOn
+        self.sampleSize = sampleSize
+        self.doses = doses
+        self.comparator = comparator
+        self.outcomes = outcomes
+        self.direction = direction
+        self.estimates = estimates
+        self.caveats = caveats
+        self.inconsistencies = inconsistencies
+        self.overlaps = overlaps
     }
 
     /// Whether the primary record disagrees with the seed anywhere.

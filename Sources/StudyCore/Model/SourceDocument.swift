@@ -29,12 +29,16 @@ public struct SourceDocument: Sendable, Equatable {
     public var kind: Kind
     public var note: String?
     public var unlinkedReferences: [UnlinkedReference]
+    /// The document's numbered reference list: number → entry exactly as listed; empty when it has none.
+    public var references: [Int: String]
     /// The data file the record was read from (for messages).
     public var origin: String
 
     /// Creates a source document.
     public init(id: String, file: String? = nil, title: String, publisher: String? = nil, date: String? = nil,
-                kind: Kind, note: String? = nil, unlinkedReferences: [UnlinkedReference] = [], origin: String = "") {
+                kind: Kind, note: String? = nil, unlinkedReferences: [UnlinkedReference] = [], references: [Int: String] = [:],
+                origin: String = "") {
+        self.references = references
         self.id = id
         self.file = file
         self.title = title

@@ -19,6 +19,10 @@ public struct Study: Sendable, Equatable, Identifiable {
     public var provenance: [Provenance]
     /// What the study's own abstract shows, when it was looked up; nil when not checked.
     public var primary: PrimaryRecord?
+    /// Values filled from `primary` because the seed gives none; empty as the seed reads.
+    public var fromPrimary: PrimaryFields = []
+    /// True in the seed-only view: nothing from the own record is shown, not even beside a seed value.
+    public var ownRecordHidden = false
     /// The data file the record was read from (for messages); empty for records built in code.
     public var origin: String
 
@@ -52,10 +56,11 @@ public struct Study: Sendable, Equatable, Identifiable {
     /// The dose that places the study in the dose order: the first dose with an amount.
     public var sortDose: Dose? { doses.first { $0.hasAmount } }
 
-    /// Distinct routes of the ketamine doses, in record order.
+    /// Distinct routes of the ketamine doses, in record order; the own record's when filled from it.
     public var routes: [Route] {
         var seen: [Route] = []
-        for route in doses.compactMap(\.route) where !seen.contains(route) { seen.append(route) }
+        let source = fromPrimary.contains(.route) && !fromPrimary.contains(.dose) ? primary?.doses ?? [] : doses
+        for route in source.compactMap(\.route) where !seen.contains(route) { seen.append(route) }
         return seen
     }
 

@@ -24,6 +24,11 @@ public enum DataFileWriter {
                 .object(JSONObject([("reference", .number(Double($0.reference))), ("reason", .string($0.reason))]))
             })))
         }
+        if !source.references.isEmpty {
+            members.append(("references", .array(source.references.keys.sorted().map { number in
+                .object(JSONObject([("number", .number(Double(number))), ("reference", .string(source.references[number] ?? ""))]))
+            })))
+        }
         return .object(JSONObject(members))
     }
 

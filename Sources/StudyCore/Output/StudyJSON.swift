@@ -21,7 +21,7 @@ public enum StudyJSON {
                 ("reference", text(citation.reference)), ("firstAuthor", text(citation.firstAuthor)),
                 ("year", integer(citation.year)), ("title", text(citation.title)), ("journal", text(citation.journal)),
                 ("volume", text(citation.volume)), ("issue", text(citation.issue)), ("pages", text(citation.pages)),
-                ("note", text(citation.note)),
+                ("note", text(citation.note)), ("source", text(citation.source?.description)),
             ])),
             ("design", object([
                 ("kind", .string(design.kind.rawValue)), ("randomized", design.randomized.map(JSONValue.bool) ?? .null),
@@ -54,33 +54,25 @@ public enum StudyJSON {
                             ("attribution", .string(figure.attribution.rawValue)), ("note", text(figure.note))])
                 })),
                 ("source", .string(study.outcome.source.description)),
+                ("caveats", .array(study.outcome.caveats.map { .string($0.rawValue) })),
             ])),
             ("adverseEffects", text(study.adverseEffects)),
             ("notes", text(study.notes)),
-            ("primary", study.primary.map(primary) ?? .null),
+            ("primary", study.primary.map { PrimaryJSON.value($0, dose: dose) } ?? .null),
             ("provenance", .array(study.provenance.map { entry in
                 object([("source", .string(entry.source.description)),
                         ("attribution", .string(entry.attribution.rawValue)), ("note", text(entry.note))])
             })),
         ]
-        if !derived {
+        if derived {
+            // Which shown values came from the study's own record, and the marks on its result.
+            members.append(("shownFromPrimary", .array(study.fromPrimary.names.map(JSONValue.string))))
+            members.append(("strengthMarks", .array(StrengthMarks.of(study).map { .string($0.rawValue) })))
+        } else {
             members.removeAll { $0.0 == "indicationName" || $0.0 == "evidence" }
             if study.primary == nil { members.removeAll { $0.0 == "primary" } }
         }
         return object(members)
-    }
-
-    private static func primary(_ record: PrimaryRecord) -> JSONValue {
-        object([
-            ("status", .string(record.status.rawValue)), ("source", .string(record.source.description)),
-            ("seenOn", text(record.seenOn)), ("confidence", text(record.confidence?.rawValue)),
-            ("citation", text(record.citation)),
-            ("identifiers", .array(record.identifiers.map { object([("kind", .string($0.kind.rawValue)), ("value", .string($0.value)), ("note", text($0.note))]) })),
-            ("summary", text(record.summary)),
-            ("figures", .array(record.figures.map { object([("label", .string($0.label)), ("value", .string($0.value))]) })),
-            ("differences", .array(record.differences.map { object([("topic", .string($0.topic)), ("seed", .string($0.seed)), ("primary", .string($0.primary))]) })),
-            ("note", text(record.note)),
-        ])
     }
 
     private static func dose(_ dose: Dose, derived: Bool) -> JSONValue {
