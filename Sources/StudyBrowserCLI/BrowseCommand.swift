@@ -143,9 +143,11 @@ struct BrowseCommand: ParsableCommand {
         if let indication = selection.indication, let tab = Catalog.tabs.firstIndex(of: indication) {
             state.selectTab(tab)
         }
+        state.setSourceView(selection.view)
         if !selection.query.text.isEmpty { state.setFilterText(selection.query.text) }
         guard selection.sort != .standard, let first = selection.sort.terms.first else { return }
-        guard let column = StudyColumn.allCases.first(where: { $0.sortKey == first.key }) else {
+        let key = first.key == .level ? SortKey.evidence : first.key
+        guard let column = StudyColumn.allCases.first(where: { $0.sortKey == key }) else {
             throw Console.usageError("the browser sorts by a table column (\(StudyColumn.allCases.map(\.sortKey.rawValue).joined(separator: ", "))); use list for --sort \(first.key.rawValue)")
         }
         state.setSort(TableSort(column: column, descending: first.descending))

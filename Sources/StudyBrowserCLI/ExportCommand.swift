@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
 
     mutating func run() throws {
         let dataset = try data.loadOrExit()
-        let studies = StudySorter.sorted(dataset.studies, by: .standard)
+        let studies = StudySorter.sorted(BestSourced.studies(dataset.studies, view: .best), by: .standard)
         switch format {
         case .json: Console.write(document: StudyJSON.array(studies))
         case .csv: Console.write(document: StudyCSV.full(studies))

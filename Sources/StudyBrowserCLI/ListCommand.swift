@@ -15,6 +15,12 @@ struct ListCommand: ParsableCommand {
 
         outcome: \(SortKey.outcome.explanation).
 
+        evidence: \(SortKey.evidence.explanation).
+
+        Values come from the seed documents where they give one, else from the study's own record \
+        (abstract or publisher page), marked † (# in ASCII) in tables, with shown_from_primary in \
+        CSV and shownFromPrimary in JSON. --seed-only shows the seed's values alone.
+
         The filter uses the query language; `study-browser query-help` explains it.
         """
     )
@@ -41,7 +47,7 @@ struct ListCommand: ParsableCommand {
         case .table:
             let glyphs = layout.glyphs
             let footer = "\(studies.count) of \(selection.scopeCount(in: dataset)) studies\(selection.summary). "
-                + TableFormatter.legend(glyphs: glyphs)
+                + TableFormatter.legend(glyphs: glyphs, view: selection.view)
             Console.write(document: TableFormatter.studies(studies, columns: columns, width: layout.resolvedWidth, glyphs: glyphs,
                                                  sort: selection.sort, footer: footer) + "\n")
         case .csv: Console.write(document: StudyCSV.summary(studies))

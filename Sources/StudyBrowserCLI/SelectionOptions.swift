@@ -14,8 +14,11 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("Sort keys, e.g. dose or outcome:desc,n.", valueName: "keys"))
     var sort: String?
 
+    @Flag(help: "Show the seed documents' values only: hide values filled from the studies' own records (marked †).")
+    var seedOnly = false
+
     /// The checked selection; a bad value is a usage error (exit 64).
     func selection() throws -> StudySelection {
-        try StudySelection(indication: indication, filter: filter, sort: sort)
+        try StudySelection(indication: indication, filter: filter, sort: sort, view: seedOnly ? .seedOnly : .best)
     }
 }

@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
 
     mutating func run() throws {
         let dataset = try data.loadOrExit()
-        guard let study = dataset.study(id: id) else {
+        guard let study = dataset.study(id: id).map(BestSourced.resolve) else {
             let folded = SearchText.fold(id)
             let near = dataset.studies.map(\.id).filter { $0.contains(folded) || folded.contains($0.split(separator: "-").first.map(String.init) ?? "\u{0}") }
             Console.error("study-browser: no study with id '\(id)'"

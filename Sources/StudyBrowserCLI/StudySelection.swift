@@ -6,9 +6,12 @@ struct StudySelection {
     let indication: Indication?
     let query: StudyQuery
     let sort: SortSpec
+    /// Best-sourced values (seed, else the own record, marked) or the seed's alone.
+    let view: SourceView
 
     /// Checks the options; a bad value is a usage error (exit 64) naming what is wrong.
-    init(indication: String?, filter: String?, sort: String?) throws {
+    init(indication: String?, filter: String?, sort: String?, view: SourceView = .best) throws {
+        self.view = view
         if let indication {
             guard let match = Indication.matching(indication) else {
                 throw Console.usageError("unknown indication '\(indication)'; use one of: \(Indication.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -55,7 +58,7 @@ struct StudySelection {
 
     /// The matching studies in order.
     func apply(to dataset: Dataset) -> [Study] {
-        let scoped = dataset.studies.filter { indication == nil || $0.indication == indication }
+        let scoped = BestSourced.studies(dataset.studies.filter { indication == nil || $0.indication == indication }, view: view)
         let matching = query.filter(scoped.map(IndexedStudy.init)).map(\.study)
         return StudySorter.sorted(matching, by: sort)
     }
@@ -71,6 +74,7 @@ struct StudySelection {
         if let indication { parts.append(indication.name) }
         if !query.text.isEmpty { parts.append("filter '\(Self.shortened(query.text))'") }
         parts.append("sorted by \(sort)")
+        if view == .seedOnly { parts.append("seed values only") }
         return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 }

@@ -7,8 +7,10 @@ struct SummaryCommand: ParsableCommand {
         commandName: "summary",
         abstract: "Summarise the evidence per indication: designs, participants, directions, best level, bottom line.",
         discussion: """
-        Participants add up each study's stated total, else the sum of its arms, as the seed gives \
-        them; studies that give no number are counted apart, never estimated.
+        Participants add up each study's stated total, else the sum of its arms: the seed's count \
+        where it gives one, else the count in the study's own record, and the two are shown apart. \
+        Participants two records share are counted once; a count the own record disputes is listed \
+        with both figures, outside the total. Studies that give no number are counted apart, never estimated.
         """
     )
 
@@ -25,19 +27,23 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Output format: table, markdown or json.")
     var format: SummaryFormat = .table
 
+    @Flag(help: "Count the seed documents' values only, leaving out the studies' own records.")
+    var seedOnly = false
+
     @OptionGroup var layout: LayoutOptions
 
     mutating func run() throws {
         let chosen = try StudySelection(indication: indication, filter: nil, sort: nil).indication
         let indications = chosen.map { [$0] } ?? Indication.allCases
         let dataset = try data.loadOrExit()
-        let summaries = indications.map { IndicationSummary(indication: $0, dataset: dataset) }
+        let view: SourceView = seedOnly ? .seedOnly : .best
+        let summaries = indications.map { IndicationSummary(indication: $0, dataset: dataset, view: view) }
         switch format {
         case .table:
             let width = layout.resolvedWidth == 0 ? 100 : layout.resolvedWidth
-            Console.write(document: summaries.map { SummaryText.lines($0, width: width, glyphs: layout.glyphs).joined(separator: "\n") }
+            Console.write(document: summaries.map { SummaryText.lines($0, width: width, glyphs: layout.glyphs, allStatements: true).joined(separator: "\n") }
                 .joined(separator: "\n\n") + "\n\n" + TableFormatter.wrap("Participants add each study's stated total, else the sum of its arms, as the sources give them. "
-                    + TableFormatter.legend(glyphs: layout.glyphs), width: width).joined(separator: "\n") + "\n")
+                    + TableFormatter.legend(glyphs: layout.glyphs, view: view), width: width).joined(separator: "\n") + "\n")
         case .markdown:
             Console.write(document: summaries.map { SummaryText.markdown($0, glyphs: layout.glyphs) }.joined(separator: "\n"))
         case .json:

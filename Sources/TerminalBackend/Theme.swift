@@ -16,6 +16,7 @@ struct Theme {
             (.benefit, Int16(COLOR_GREEN)), (.mixed, Int16(COLOR_YELLOW)), (.noBenefit, Int16(COLOR_RED)),
             (.headerSorted, Int16(COLOR_CYAN)), (.groupHeading, Int16(COLOR_MAGENTA)), (.statusError, Int16(COLOR_RED)),
             (.warning, Int16(COLOR_RED)), (.label, Int16(COLOR_CYAN)), (.tabActiveFocused, Int16(COLOR_CYAN)),
+            (.fromPrimary, Int16(COLOR_BLUE)),
         ]
         var pairs: [Role: attr_t] = [:]
         if usesColor {
@@ -33,6 +34,7 @@ struct Theme {
             .benefit: shim_a_normal(), .mixed: shim_a_normal(), .noBenefit: shim_a_normal(), .notReported: dim,
             .dim: dim, .label: bold, .status: reverse, .statusError: reverse | bold, .hint: dim,
             .filterInput: bold, .overlay: shim_a_normal(), .overlayTitle: bold, .warning: bold,
+            .fromPrimary: underline,
         ]
         for role in Role.allCases {
             attributes[role] = (base[role] ?? shim_a_normal()) | (pairs[role] ?? 0)

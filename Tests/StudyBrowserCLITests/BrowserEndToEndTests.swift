@@ -16,7 +16,7 @@ struct BrowserEndToEndTests {
         #expect(try tmux.paneFormat("#{alternate_on}") == "1")
 
         try tmux.press("Tab", "Right", "Enter")
-        screen = try tmux.waitFor("Migraine │ no filter", "5 of 5 studies")
+        screen = try tmux.waitFor("Migraine │ 5 of 5 studies │ seed+own† │ no filter")
         #expect(!screen.contains("Dakwar"))
 
         try tmux.press("s", "s", "s", "s", "s")

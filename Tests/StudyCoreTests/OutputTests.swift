@@ -43,7 +43,7 @@ struct OutputTests {
     func notReported() throws {
         let echo = try #require(TestSupport.fixture.study(id: "echo-1995"))
         let cells = StudyColumn.allCases.map { $0.cell(echo, glyphs: .unicode) }
-        #expect(cells == ["Echo 1995", "Migr", "n.r.", "n.r.", "n.r.", "n.r.", "? not reported", "n.g."])
+        #expect(cells == ["Echo 1995", "Migr", "n.r.", "n.r.", "n.r.", "n.r.", "? not reported", "?"], "a design not reported is not assessable, which is not the same as not graded")
         let fields = StudyDetails.fields(of: echo)
         #expect(fields.first { $0.label == "Setting" }?.value == "not reported")
         #expect(fields.first { $0.label == "Level of evidence" }?.value.hasPrefix("not assessable: design not reported") == true)
@@ -64,7 +64,7 @@ struct OutputTests {
         #expect(CSVWriter.csv([["a", "b,c", "say \"hi\"", "two\nlines", ""]]) == "a,\"b,c\",\"say \"\"hi\"\"\",two lines,\r\n")
         #expect(CSVWriter.field("red\u{1B}[31m") == "red\\u{1B}[31m")
         let summary = StudyCSV.summary(Array(studies.prefix(2)))
-        #expect(summary.hasPrefix("id,study,indication,design,n,route,dose,dose_dimension,dose_low,dose_high,direction,key_figure,evidence_level\r\n"))
+        #expect(summary.hasPrefix("id,study,indication,design,n,route,dose,dose_dimension,dose_low,dose_high,direction,key_figure,evidence_level,shown_from_primary,strength_marks\r\n"))
         #expect(summary.components(separatedBy: "\r\n").count == 4)
     }
 
@@ -90,7 +90,7 @@ struct OutputTests {
         let rows = StudyCSV.full(studies).split(separator: "\r\n")
         #expect(rows.count == studies.count + 1)
         let header = rows[0].split(separator: ",", omittingEmptySubsequences: false).count
-        #expect(header == 47)
+        #expect(header == 50)
     }
 
     @Test("JSON export keeps nulls for not reported and adds the derived level")

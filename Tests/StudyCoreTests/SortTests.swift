@@ -64,7 +64,7 @@ struct SortTests {
 
     static let specs: [(text: String, expected: String)] = [
         ("dose", "dose"), ("-year", "year:desc"), ("year:DESC", "year:desc"), ("-year:desc", "year"),
-        (" dose , outcome:desc ", "dose,outcome:desc"), ("author", "study"), ("size:asc", "n"), ("evidence", "level"),
+        (" dose , outcome:desc ", "dose,outcome:desc"), ("author", "study"), ("size:asc", "n"), ("evidence", "evidence"), ("loe", "level"),
     ]
 
     @Test("reads sort specifications", arguments: specs)

@@ -7,6 +7,7 @@ public enum Action: Sendable, Equatable {
     case nextSortColumn, previousSortColumn, reverseSort
     case showContext, showSummary, showHelp, closeOverlay
     case toggleMark, compareMarked, copyCitation
+    case toggleSourceView
     case startExport, insertExportText(String), deleteExportBackward, acceptExport, cancelExport
     case confirmOverwrite, declineOverwrite
     /// Shows a message on the status line (the outcome of an effect).
@@ -52,6 +53,7 @@ public enum Action: Sendable, Equatable {
         case .declineOverwrite: "decline-overwrite"
         case .showMessage: "message"
         case .showNotice: "notice"
+        case .toggleSourceView: "toggle-seed-only"
         case .showHelp: "help"
         case .closeOverlay: "close"
         case .quit: "quit"

@@ -33,6 +33,7 @@ public enum Keymap {
         Binding(keys: [.character("C")], contexts: browsing, action: .compareMarked, help: "compare the marked studies side by side"),
         Binding(keys: [.character("y")], contexts: [.table, .details], action: .copyCitation, help: "copy the citation and a one-line summary (OSC 52, works over SSH)"),
         Binding(keys: [.character("e")], contexts: browsing, action: .startExport, help: "export the view (marked studies if any) to .md, .csv or .json"),
+        Binding(keys: [.character("v")], contexts: browsing, action: .toggleSourceView, help: "values: seed + own records (\u{2020}) or seed only"),
         Binding(keys: [.character("i")], contexts: browsing, action: .showSummary, help: "summary of the indication's evidence"),
         Binding(keys: [.character("c")], contexts: browsing, action: .showContext, help: "context card of the indication"),
         Binding(keys: [.character("?"), .function(1)], contexts: browsing, action: .showHelp, help: "this help"),

@@ -24,4 +24,6 @@ public enum Role: String, CaseIterable, Sendable {
     case overlay
     case overlayTitle
     case warning
+    /// A value taken from the study's own record because the seed gives none.
+    case fromPrimary
 }

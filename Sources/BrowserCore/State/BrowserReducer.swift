@@ -77,6 +77,12 @@ public enum BrowserReducer {
             state.setSort(TableSort(column: state.sort.column, descending: !state.sort.descending))
         case .showContext: openIndicationOverlay(.context, named: "context card", in: &state)
         case .showSummary: openIndicationOverlay(.summary, named: "summary", in: &state)
+        case .toggleSourceView:
+            state.setSourceView(state.catalog.view.toggled)
+            state.message = state.catalog.view == .seedOnly
+                ? "Seed only: own-record values hidden"
+                : "Seed + own records (\(state.glyphs.primary))"
+            if !state.catalog.hasPrimaryRecords { state.message = "No study here has an own record; both views are the same." }
         case .toggleMark:
             guard let study = state.selectedStudy else { break }
             if let index = state.marked.firstIndex(of: study.id) {

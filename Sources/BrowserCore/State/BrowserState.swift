@@ -2,7 +2,7 @@ import StudyCore
 
 /// Everything the browser shows, as a value: the reducer changes it, views draw it.
 public struct BrowserState: Sendable {
-    public let catalog: Catalog
+    public private(set) var catalog: Catalog
     public var size: Size
     /// Index into `Catalog.tabs` (0 is All).
     public private(set) var tab = 0
@@ -49,7 +49,7 @@ public struct BrowserState: Sendable {
     /// Whether symbols may be Unicode (UTF-8 locale).
     public let glyphs: Glyphs
     /// Widest cell of each column per tab, so column widths stay put while filtering.
-    let naturalWidths: [[Int]]
+    private(set) var naturalWidths: [[Int]]
 
     /// The initial state for a catalog and screen size.
     public init(catalog: Catalog, size: Size, glyphs: Glyphs = .unicode) {
@@ -102,6 +102,14 @@ public struct BrowserState: Sendable {
         } catch {
             filterError = error
         }
+    }
+
+    /// Shows the other source view (best-sourced or seed only), keeping tab, filter, sort and selection.
+    public mutating func setSourceView(_ view: SourceView) {
+        guard view != catalog.view else { return }
+        catalog = catalog.switched(to: view)
+        naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
+        recompute()
     }
 
     /// Changes the sort.

@@ -6,7 +6,14 @@ import StudyCore
 /// every study: folded search text, each study's dose dimension (for dose headings), the
 /// number of studies per tab, and each column's widest cell per tab.
 public struct Catalog: Sendable {
+    /// The studies as `view` shows them (gaps filled from own records in the best-sourced view).
     public let dataset: Dataset
+    /// The data as loaded, seed values only.
+    public let loaded: Dataset
+    /// Which values the catalog shows.
+    public private(set) var view: SourceView
+    /// Whether any study has an own record to fill values from; when none has, both views are one.
+    public let hasPrimaryRecords: Bool
     public let entries: [IndexedStudy]
     /// The entries' folded texts, for filtering by plain words without touching the entries.
     let searchIndex: SearchIndex
@@ -22,8 +29,14 @@ public struct Catalog: Sendable {
     private let unicodeWidths: [[Int]]
     private let asciiWidths: [[Int]]
 
-    /// Indexes a dataset, on every core: at 100,000 studies this is most of the load.
-    public init(_ dataset: Dataset) {
+    /// Indexes a dataset as `view` shows it, on every core: at 100,000 studies this is most of the load.
+    public init(_ loaded: Dataset, view: SourceView = .best) {
+        self.loaded = loaded
+        self.view = view
+        hasPrimaryRecords = loaded.studies.contains { $0.primary?.status == .found }
+        var dataset = loaded
+        // Without own records the views are the same studies; sharing the array keeps memory flat.
+        if hasPrimaryRecords { dataset.studies = BestSourced.studies(loaded.studies, view: view) }
         self.dataset = dataset
         let studies = dataset.studies
         let columnCount = StudyColumn.allCases.count
@@ -50,6 +63,18 @@ public struct Catalog: Sendable {
         sortTable = SortTable(studies)
         unicodeWidths = merge(\.unicodeWidths)
         asciiWidths = merge(\.asciiWidths)
+    }
+
+    /// The catalog for another view: indexed again only when the views differ.
+    public func switched(to view: SourceView) -> Catalog {
+        guard view != self.view else { return self }
+        guard hasPrimaryRecords else { return Catalog(sharing: self, view: view) }
+        return Catalog(loaded, view: view)
+    }
+
+    private init(sharing other: Catalog, view: SourceView) {
+        self = other
+        self.view = view
     }
 
     /// Tabs in order: All, then each indication.

@@ -37,7 +37,7 @@ public enum OverlayView {
         case .compare: CompareView.lines(state.markedStudies, width: width, glyphs: state.glyphs).map { Line(text: $0, heading: false) }
         case .summary:
             BrowserReducer.contextIndication(state).map { indication in
-                SummaryText.lines(IndicationSummary(indication: indication, dataset: state.catalog.dataset), width: width,
+                SummaryText.lines(IndicationSummary(indication: indication, dataset: state.catalog.dataset, view: state.catalog.view), width: width,
                                   glyphs: state.glyphs, named: false)
                     .map { Line(text: $0, heading: false) }
             } ?? []
@@ -82,10 +82,16 @@ public enum OverlayView {
             text([""])
         }
         lines.append(Line(text: "Symbols", heading: true))
-        text(TableFormatter.wrap(TableFormatter.legend(glyphs: glyphs), width: width))
+        text(TableFormatter.wrap(glyphs.adapt(TableFormatter.legend(glyphs: glyphs)), width: width))
+        text([""])
+        lines.append(Line(text: "Values from the studies' own records", heading: true))
+        text(TableFormatter.wrap(glyphs.adapt("Where the seed documents give no value, the table shows the study's own record's "
+            + "(abstract or publisher page), marked \(glyphs.primary); the seed's value always wins where it gives one, and "
+            + "where the two disagree the study carries \(glyphs.differs) and its details show both. v switches to the seed's "
+            + "values only and back; the status line says which is on. from:primary and from:seed filter by it."), width: width))
         text([""])
         lines.append(Line(text: "Sort orders", heading: true))
-        for key in [SortKey.dose, .outcome, .design, .n] {
+        for key in [SortKey.dose, .outcome, .evidence, .design, .n] {
             text(TableFormatter.wrap("  \(key.rawValue): \(key.explanation).", width: width, indent: 4))
         }
         text(TableFormatter.wrap("  Values the source does not report sort last in both directions.", width: width, indent: 4))

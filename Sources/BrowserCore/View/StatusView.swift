@@ -15,13 +15,17 @@ enum StatusView {
         if let alert {
             // The error or message leads; indication, sort and count stay at the right.
             let shortSort = (state.sort.column?.header ?? "standard") + (state.sort.descending ? glyphs.descending : glyphs.ascending)
-            let summary = " \(glyphs.bar) \(TabsView.name(state.indication)) \(glyphs.bar) \(shortSort) \(glyphs.bar) \(state.rows.count) of \(total) "
+            let values = state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : ""
+            let summary = " \(glyphs.bar) \(TabsView.name(state.indication)) \(glyphs.bar) \(state.rows.count) of \(total)\(values) \(glyphs.bar) \(shortSort) "
             let summaryWidth = min(DisplayWidth.of(summary), width / 2)
             screen.write(" " + alert, x: 0, y: layout.statusRow, width: width - summaryWidth, role: role, ellipsis: glyphs.ellipsis)
             screen.write(summary, x: width - summaryWidth, y: layout.statusRow, width: summaryWidth, role: role, ellipsis: glyphs.ellipsis)
         } else {
             let filter = state.query.text.isEmpty ? "no filter" : "filter: \(state.query.text)"
-            let text = " \(indication) \(glyphs.bar) \(filter) \(glyphs.bar) \(sort) \(glyphs.bar) \(count)"
+            // Which values are shown, when the data has own records to choose from.
+            let values = !state.catalog.hasPrimaryRecords ? "" : state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : " \(glyphs.bar) seed+own\(glyphs.primary)"
+            // The count and the view lead after the indication: a long filter or sort is what gets cut.
+            let text = " \(indication) \(glyphs.bar) \(count)\(values) \(glyphs.bar) \(filter) \(glyphs.bar) \(sort)"
             screen.write(text, x: 0, y: layout.statusRow, width: width, role: .status, ellipsis: glyphs.ellipsis)
         }
         if state.editingExportPath {

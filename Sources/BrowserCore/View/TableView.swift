@@ -68,7 +68,8 @@ enum TableView {
                     var role = column == 0 ? rowRole : Role.normal
                     if column > 0 || !selected {
                         if columns[column] == .outcome { role = Self.role(for: state.rows[index].outcome.direction) }
-                        if text == "n.r." || text == "n.g." { role = .dim }
+                        if columns[column] != .outcome && columns[column].showsPrimary(state.rows[index]) { role = .fromPrimary }
+                        if text == "n.r." || text == "n.g." || text == "?" { role = .dim }
                     }
                     screen.write(text, x: positions[column], y: y, width: widths[column], role: role, ellipsis: glyphs.ellipsis)
                 }

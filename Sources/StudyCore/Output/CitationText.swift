@@ -7,7 +7,7 @@ public enum CitationText {
         parts.append("N " + (study.sampleSize.detailed ?? StudyDetails.notReported))
         parts.append("dose " + (DoseText.compact(study.doses, glyphs: glyphs) ?? StudyDetails.notReported))
         var result = study.outcome.direction.name
-        if let figure = study.outcome.figures.first { result += ", \(figure.value) \(figure.label)" }
+        if let figure = study.outcome.figures.first { result += ", \(figure.text)" }
         if let text = study.outcome.result { result += ": " + text }
         parts.append("result " + result)
         var line = citation + " — " + parts.joined(separator: "; ") + ". " + study.evidence.longLabel + " (\(EvidenceLevel.scheme))."

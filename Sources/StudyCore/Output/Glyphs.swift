@@ -18,15 +18,17 @@ public struct Glyphs: Sendable, Equatable {
     public let differs: String
     /// Marks a study chosen for comparison.
     public let mark: String
+    /// Marks a value taken from the study's own record because the seed gives none.
+    public let primary: String
 
     /// Unicode symbols.
     public static let unicode = Glyphs(ellipsis: "…", rangeDash: "–", gradedDown: "↓", benefit: "+", mixed: "±",
                                        noBenefit: "−", notReported: "?", ascending: "↑", descending: "↓",
-                                       selection: "▸", greaterOrEqual: "≥", micro: "µ", rule: "─", bar: "│", differs: "≠", mark: "•")
+                                       selection: "▸", greaterOrEqual: "≥", micro: "µ", rule: "─", bar: "│", differs: "≠", mark: "•", primary: "†")
     /// Plain ASCII.
     public static let ascii = Glyphs(ellipsis: "~", rangeDash: "-", gradedDown: "*", benefit: "+", mixed: "+/-",
                                      noBenefit: "-", notReported: "?", ascending: "^", descending: "v",
-                                     selection: ">", greaterOrEqual: ">=", micro: "u", rule: "-", bar: "|", differs: "!=", mark: "*")
+                                     selection: ">", greaterOrEqual: ">=", micro: "u", rule: "-", bar: "|", differs: "!=", mark: "*", primary: "#")
 
     /// The symbol for an effect direction.
     public func symbol(for direction: EffectDirection) -> String {
@@ -59,6 +61,7 @@ public struct Glyphs: Sendable, Equatable {
             case "←": output += "<-"
             case "→": output += "->"
             case "•": output += "*"
+            case "†": output += "#"
             case "─": output += "-"
             case "│": output += "|"
             case "▸": output += ">"

@@ -5,7 +5,8 @@ public enum StudyCSV {
     /// The columns `list` shows, untruncated, plus the id and machine-friendly numbers.
     public static func summary(_ studies: [Study]) -> String {
         let header = ["id", "study", "indication", "design", "n", "route", "dose", "dose_dimension",
-                      "dose_low", "dose_high", "direction", "key_figure", "evidence_level"]
+                      "dose_low", "dose_high", "direction", "key_figure", "evidence_level",
+                      "shown_from_primary", "strength_marks"]
         let rows = studies.map { study -> [String] in
             let dose = study.sortDose
             return [
@@ -14,8 +15,9 @@ public enum StudyCSV {
                 DoseText.compact(study.doses, glyphs: .unicode) ?? StudyDetails.notReported,
                 dose?.dimension?.unit ?? "", dose?.low.map(DoseText.format) ?? "", dose?.high.map(DoseText.format) ?? "",
                 study.outcome.direction.rawValue,
-                study.outcome.figures.first.map { "\($0.value) \($0.label)" } ?? StudyDetails.notReported,
+                study.outcome.figures.first.map(\.text) ?? StudyDetails.notReported,
                 study.evidence.level.map(String.init) ?? "",
+                study.fromPrimary.names.joined(separator: " "), StrengthMarks.of(study).map(\.rawValue).joined(separator: " "),
             ]
         }
         return CSVWriter.csv([header] + rows, numericColumns: columns(["n", "dose_low", "dose_high", "evidence_level"], of: header))
@@ -31,6 +33,7 @@ public enum StudyCSV {
             "dose_dimension", "dose_low", "dose_high", "routes", "comparator", "comparator_doses",
             "outcome_measure", "result", "direction", "key_figures", "adverse_effects", "notes", "provenance",
             "primary_status", "primary_confidence", "primary_identifiers", "primary_summary", "primary_differences",
+            "shown_from_primary", "strength_marks", "primary_estimates",
         ]
         let rows = studies.map { study -> [String] in
             let citation = study.citation
@@ -52,7 +55,7 @@ public enum StudyCSV {
                 text(study.comparator?.label),
                 (study.comparator?.doses ?? []).map { DoseText.detailed($0, glyphs: .unicode) }.joined(separator: " | "),
                 text(study.outcome.measure), text(study.outcome.result), study.outcome.direction.rawValue,
-                study.outcome.figures.map { "\($0.value) \($0.label) [\($0.source); \($0.attribution.rawValue)]" }
+                study.outcome.figures.map { "\($0.text) [\($0.source); \($0.attribution.rawValue)]" }
                     .joined(separator: " | ").orNotReported,
                 text(study.adverseEffects), study.notes ?? "",
                 study.provenance.map { "\($0.source) (\($0.attribution.rawValue))" + ($0.note.map { ": \($0)" } ?? "") }
@@ -61,6 +64,8 @@ public enum StudyCSV {
                 (study.primary?.identifiers ?? []).map { "\($0.kind.label) \($0.value)" }.joined(separator: " | "),
                 study.primary?.summary ?? "",
                 (study.primary?.differences ?? []).map { "\($0.topic): seed \($0.seed); primary \($0.primary)" }.joined(separator: " | "),
+                study.fromPrimary.names.joined(separator: " "), StrengthMarks.of(study).map(\.rawValue).joined(separator: " "),
+                (study.primary?.estimates ?? []).map { "\($0.label): \($0.reported)" }.joined(separator: " | "),
             ]
         }
         let numeric = ["year", "evidence_level", "n_total", "n_for_sorting", "dose_low", "dose_high"]

@@ -60,32 +60,65 @@ public enum StudyColumn: String, CaseIterable, Sendable {
         case .route: .route
         case .dose: .dose
         case .outcome: .outcome
-        case .level: .level
+        case .level: .evidence
         }
     }
 
-    /// The cell text for a study, made inert; "n.r." where the source reports nothing.
+    /// The field of the study behind the column, when the value can come from an own record.
+    public var primaryField: PrimaryFields? {
+        switch self {
+        case .design, .level: .design
+        case .n: .n
+        case .route: .route
+        case .dose: .dose
+        case .outcome: .outcome
+        case .study, .indication: nil
+        }
+    }
+
+    /// Whether the study's cell in this column shows a value from its own record.
+    public func showsPrimary(_ study: Study) -> Bool {
+        primaryField.map { study.fromPrimary.contains($0) } ?? false
+    }
+
+    /// The cell text for a study, made inert; "n.r." where the source reports nothing, and the
+    /// primary mark (†) after a value from the study's own record.
     public func cell(_ study: Study, glyphs: Glyphs) -> String {
         let text: String
+        let mark = showsPrimary(study) ? glyphs.primary : ""
         switch self {
         case .study: text = study.shortLabel + (study.primaryDiffers ? " \(glyphs.differs)" : "")
         case .indication: text = study.indication.shortName
-        case .design: text = study.design.kind.shortName
-        case .n: text = study.sampleSize.compact ?? "n.r."
-        case .route: text = study.routes.isEmpty ? "n.r." : study.routes.map(\.shortName).joined(separator: "/")
-        case .dose: text = DoseText.amounts(study.doses, glyphs: glyphs) ?? "n.r."
+        case .design: text = study.design.kind.shortName + mark
+        case .n: text = study.sampleSize.compact.map { $0 + mark } ?? "n.r."
+        case .route: text = study.routes.isEmpty ? "n.r." : study.routes.map(\.shortName).joined(separator: "/") + mark
+        case .dose: text = DoseText.amounts(study.doses, glyphs: glyphs).map { $0 + mark } ?? "n.r."
         case .outcome: text = Self.outcomeSummary(study, glyphs: glyphs)
-        case .level: text = study.evidence.shortLabel(glyphs)
+        case .level: text = Self.levelText(study, glyphs: glyphs)
         }
         return glyphs.adapt(InertText.make(text))
     }
 
-    /// "± mixed: 71.4% acute response", "− no benefit", "? not reported".
+    /// "2", "2†" (design from the own record), "3/2†" (the own record's design would grade
+    /// differently; the seed's level leads), "?" or "n.g.".
+    public static func levelText(_ study: Study, glyphs: Glyphs) -> String {
+        let shown = study.evidence.shortLabel(glyphs)
+        if study.fromPrimary.contains(.design) { return shown + glyphs.primary }
+        if !study.ownRecordHidden, let own = study.primary?.design?.evidence, own.level != nil, own.level != study.evidence.level {
+            return shown + "/" + own.shortLabel(glyphs) + glyphs.primary
+        }
+        return shown
+    }
+
+    /// "± mixed: 71.4% acute response", "+ benefit [SLD]: 67% …", "+ benefit†: +10.1% …", "? not reported".
     public static func outcomeSummary(_ study: Study, glyphs: Glyphs) -> String {
         let direction = study.outcome.direction
         var text = "\(glyphs.symbol(for: direction)) \(direction.name)"
+        if study.fromPrimary.contains(.outcome) { text += glyphs.primary }
+        let marks = StrengthMark.compact(StrengthMarks.of(study))
+        if !marks.isEmpty { text += " " + marks }
         if let figure = study.outcome.figures.first {
-            text += ": \(figure.value) \(figure.label)"
+            text += ": \(figure.text)"
         }
         return text
     }

@@ -15,6 +15,10 @@ public enum StudyDetails {
     public static func fields(of study: Study, sources: [SourceDocument] = [], glyphs: Glyphs = .unicode) -> [Field] {
         var fields: [Field] = []
         func add(_ label: String, _ value: String?) { fields.append(Field(label: label, value: value ?? notReported)) }
+        // A value filled from the own record says so where it is read, not only in the legend.
+        func origin(_ field: PrimaryFields) -> String {
+            study.fromPrimary.contains(field) ? " \(glyphs.primary) from the study's own record; the seed gives none" : ""
+        }
         let citation = study.citation
         // What the study is and found comes first: that is what is read aloud in a meeting.
         add("Indication", study.indication.name)
@@ -23,11 +27,11 @@ public enum StudyDetails {
             let topics = primary.differences.map(\.topic).joined(separator: "; ")
             add("Cross-check", "\(glyphs.differs) the study's own abstract differs from the seed on: \(topics). Both values are under \"Differs\" below.")
         }
-        add("Design", study.design.label)
-        add("Level of evidence", study.evidence.longLabel + "; scheme: \(EvidenceLevel.scheme)")
+        add("Design", study.design.label + origin(.design))
+        add("Level of evidence", study.evidence.longLabel + "; scheme: \(EvidenceLevel.scheme)" + origin(.design))
         var size = study.sampleSize.detailed ?? notReported
         if let note = study.sampleSize.note { size += ". \(note)" }
-        add("Sample size", size + " [\(study.sampleSize.source.humanDescription)]")
+        add("Sample size", size + " [\(study.sampleSize.source.humanDescription)]" + origin(.n))
         add("Setting", study.setting)
         add("Population", study.population)
         if study.doses.isEmpty {
@@ -36,7 +40,7 @@ public enum StudyDetails {
             for dose in study.doses {
                 var text = DoseText.detailed(dose, glyphs: glyphs) + " [\(dose.source.humanDescription)]"
                 if let note = dose.note { text += ". \(note)" }
-                add("Dose", text)
+                add("Dose", text + origin(.dose))
             }
         }
         if let comparator = study.comparator {
@@ -45,18 +49,20 @@ public enum StudyDetails {
                 text += "; " + DoseText.detailed(dose, glyphs: glyphs, showArm: dose.arm != comparator.label)
                 if let note = dose.note { text += ". \(note)" }
             }
-            add("Comparator", text)
+            add("Comparator", text + origin(.comparator))
         } else {
             add("Comparator", nil)
         }
         add("Outcome measure", study.outcome.measure)
-        add("Effect direction", "\(glyphs.symbol(for: study.outcome.direction)) \(study.outcome.direction.name)")
+        add("Effect direction", "\(glyphs.symbol(for: study.outcome.direction)) \(study.outcome.direction.name)" + origin(.outcome))
+        let marks = StrengthMarks.of(study)
+        if !marks.isEmpty { add("Strength marks", marks.map { "\($0.letter): \($0.name)" }.joined(separator: "; ")) }
         add("Result", study.outcome.result.map { $0 + " [\(study.outcome.source.humanDescription)]" })
         if study.outcome.figures.isEmpty {
             add("Key figure", nil)
         } else {
             for figure in study.outcome.figures {
-                var text = "\(figure.value) \(figure.label)"
+                var text = figure.text
                 if let note = figure.note { text += " (\(note))" }
                 text += " [\(figure.source.humanDescription); \(figure.attribution.name)]"
                 add("Key figure", text)
@@ -82,13 +88,13 @@ public enum StudyDetails {
             if let note = entry.note { text += ". \(note)" }
             add("Source", text)
         }
-        addPrimary(study.primary, seedSource: study.provenance.first?.source, to: &fields)
+        addPrimary(study.primary, seedSource: study.provenance.first?.source, glyphs: glyphs, to: &fields)
         return fields.map { Field(label: $0.label, value: glyphs.adapt(InertText.make($0.value))) }
     }
 
     /// The cross-check against the study's own abstract: identifiers, figures, and every
     /// difference with the seed's value and the primary value side by side.
-    private static func addPrimary(_ primary: PrimaryRecord?, seedSource: SourceRef?, to fields: inout [Field]) {
+    private static func addPrimary(_ primary: PrimaryRecord?, seedSource: SourceRef?, glyphs: Glyphs, to fields: inout [Field]) {
         guard let primary else {
             fields.append(Field(label: "Primary record", value: "not checked"))
             return
@@ -106,6 +112,7 @@ public enum StudyDetails {
             fields.append(Field(label: "Identifiers", value: identifiers.joined(separator: "; ")))
         }
         if let summary = primary.summary { fields.append(Field(label: "Primary says", value: summary)) }
+        fields += PrimaryDetails.structured(primary, glyphs: glyphs)
         for figure in primary.figures {
             fields.append(Field(label: "Primary figure", value: "\(figure.label): \(figure.value)"))
         }

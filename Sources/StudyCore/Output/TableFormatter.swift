@@ -44,16 +44,29 @@ public enum TableFormatter {
         return lines.joined(separator: "\n")
     }
 
-    /// The legend printed under study tables.
+    /// The legend printed under study tables: three paragraphs (outcome, level, where values come from).
     public static func legend(glyphs: Glyphs) -> String {
-        "n.r. = not reported by the source. Outcome: \(glyphs.benefit) benefit, \(glyphs.mixed) mixed, "
-            + "\(glyphs.noBenefit) no benefit, \(glyphs.notReported) not reported. Level: \(EvidenceLevel.scheme); "
-            + "\(glyphs.gradedDown) graded down for a reason the source gives; n.g. = not graded (review or design not reported). "
-            + "\(glyphs.differs) after a study: its own abstract differs from the seed (see its details)."
+        let marks = StrengthMark.allCases.map { "\($0.letter) \($0.shortName)" }.joined(separator: ", ")
+        return "n.r. = not reported by the source. Outcome: \(glyphs.benefit) benefit, \(glyphs.mixed) mixed, "
+            + "\(glyphs.noBenefit) no benefit, \(glyphs.notReported) not reported; marks in [ ]: \(marks).\n"
+            + "Level: \(EvidenceLevel.scheme); \(glyphs.gradedDown) graded down for a reason the source gives; "
+            + "? = design not reported, not assessable; n.g. = not graded by the scheme (review not stated to be systematic); "
+            + "3/2\(glyphs.primary) = the seed's level / the level by the study's own record.\n"
+            + "\(glyphs.primary) after a value: from the study's own record (abstract or publisher page) because the seed gives none. "
+            + "\(glyphs.differs) after a study: its own record differs from the seed (see its details)."
+    }
+
+    /// The legend for a view of seed values only.
+    public static func legend(glyphs: Glyphs, view: SourceView) -> String {
+        legend(glyphs: glyphs) + (view == .seedOnly ? " Seed-only view: values from own records are hidden." : "")
     }
 
     /// Words wrapped to `width` columns (0: one line), never splitting a word shorter than the width.
     public static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
+        // Paragraphs wrap one by one, so a legend keeps its breaks at any width.
+        if text.utf8.contains(UInt8(ascii: "\n")) {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), width: width, indent: indent) }
+        }
         guard width > indent + 8 else { return [text] }
         var lines: [String] = []
         var current = ""

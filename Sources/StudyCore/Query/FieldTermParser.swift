@@ -80,6 +80,17 @@ enum FieldTermParser {
                 throw QueryError("unknown primary check '\(value)'; use differs, found, not-found or none", column: valueColumn)
             }
             return .primary(check)
+        case .from:
+            guard let source = ValueSource(word: SearchText.fold(value)) else {
+                let fields = PrimaryFields.named.map(\.name).joined(separator: ", ")
+                throw QueryError("unknown value source '\(value)'; use primary, seed, or a field: \(fields)", column: valueColumn)
+            }
+            return .from(source)
+        case .mark:
+            guard let mark = Self.mark(SearchText.fold(value)) else {
+                throw QueryError("unknown mark '\(value)'; use shared, lab, within or disputed (S, L, W, D)", column: valueColumn)
+            }
+            return .mark(mark)
         case .condition, .author, .title, .journal, .setting, .population, .comparator, .result, .id:
             return .text(field, SearchText.fold(value), exact: operatorText == "=")
         }
@@ -120,6 +131,19 @@ enum FieldTermParser {
         case .id: "id:etchison-2018"
         case .source: "src:seed-002#16"
         case .primary: "primary:differs"
+        case .from: "from:primary"
+        case .mark: "mark:lab"
+        }
+    }
+
+    /// The strength mark a typed word names: its letter, a word, or its data name.
+    static func mark(_ word: String) -> StrengthMark? {
+        switch word {
+        case "s", "shared", "shared-citation", "citation": .sharedCitation
+        case "l", "lab", "laboratory", "surrogate": .surrogate
+        case "w", "within", "within-subject", "baseline": .withinSubject
+        case "d", "disputed", "dispute": .disputed
+        default: nil
         }
     }
 }

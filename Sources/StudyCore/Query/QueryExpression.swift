@@ -26,6 +26,31 @@ public enum FieldTerm: Sendable, Equatable {
     case source(String, Int?)
     /// The primary cross-check: `primary:differs`, `found`, `not-found` or `none`.
     case primary(PrimaryCheck)
+    /// Where shown values came from: `from:primary`, `from:seed`, or one field (`from:n`).
+    case from(ValueSource)
+    /// A caution on the shown outcome: `mark:shared`, `lab`, `within`, `disputed`.
+    case mark(StrengthMark)
+}
+
+/// What `from:` selects.
+public enum ValueSource: Sendable, Equatable {
+    /// Any shown value is from the study's own record.
+    case anyPrimary
+    /// Every shown value is the seed's.
+    case seedOnly
+    /// This field is shown from the own record.
+    case field(PrimaryFields)
+
+    /// The value a user types, folded; nil when unknown.
+    public init?(word: String) {
+        switch word {
+        case "primary", "own", "record", "abstract": self = .anyPrimary
+        case "seed": self = .seedOnly
+        default:
+            guard let field = PrimaryFields.named.first(where: { $0.name == word })?.field else { return nil }
+            self = .field(field)
+        }
+    }
 }
 
 /// What `primary:` selects.

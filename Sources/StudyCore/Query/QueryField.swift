@@ -19,6 +19,8 @@ public enum QueryField: String, CaseIterable, Sendable {
     case id
     case source
     case primary
+    case from
+    case mark
 
     /// Names a user may type for the field.
     public var names: [String] {
@@ -42,6 +44,8 @@ public enum QueryField: String, CaseIterable, Sendable {
         case .id: ["id"]
         case .source: ["src", "source", "ref"]
         case .primary: ["primary", "check"]
+        case .from: ["from"]
+        case .mark: ["mark", "caveat"]
         }
     }
 

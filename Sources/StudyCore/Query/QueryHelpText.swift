@@ -28,6 +28,11 @@ public enum QueryHelpText {
       src:seed-002#16   studies drawn from a source document and reference; ref:16 alone
       primary:differs   the study's own abstract differs from the seed (also found,
                         not-found, none)
+      from:primary      a value shown (marked †) comes from the study's own record; from:seed
+                        none does; from:n, from:design, from:dose, from:route, from:outcome,
+                        from:comparator name one field (in the seed-only view nothing is)
+      mark:lab          the outcome carries a mark: shared (S), lab (L: laboratory or
+                        surrogate measure), within (W: against baseline), disputed (D)
 
     Comparisons: :  =  <  <=  >  >=   (':' means equals for numbers)
     A value with spaces goes in quotes: cond:"status epilepticus"

@@ -100,7 +100,7 @@ public struct StudyQuery: Sendable {
         case .design(let word):
             return entry.designWords.contains { $0.hasPrefix(word) }
         case .route(let route):
-            return study.doses.contains { $0.route == route }
+            return study.routes.contains(route)
         case .direction(let direction):
             return study.outcome.direction == direction
         case .number(let field, let comparison, let value):
@@ -125,6 +125,14 @@ public struct StudyQuery: Sendable {
             case .notFound: return study.primary?.status == .notFound
             case .none: return study.primary == nil
             }
+        case .from(let source):
+            switch source {
+            case .anyPrimary: return !study.fromPrimary.isEmpty
+            case .seedOnly: return study.fromPrimary.isEmpty
+            case .field(let field): return study.fromPrimary.contains(field)
+            }
+        case .mark(let mark):
+            return StrengthMarks.of(study).contains(mark)
         case .source(let document, let reference):
             return entry.sources.contains { source in
                 (document.isEmpty || SearchText.fold(source.document) == document)

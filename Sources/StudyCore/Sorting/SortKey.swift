@@ -9,6 +9,7 @@ public enum SortKey: String, CaseIterable, Sendable {
     case dose
     case outcome
     case level
+    case evidence
     case id
 
     /// What the order means, for help texts.
@@ -23,6 +24,7 @@ public enum SortKey: String, CaseIterable, Sendable {
         case .dose: "dose dimension (mg, mg/kg, mg/kg/h, mg/kg/d, mg/d), then low bound, then high bound; never across dimensions"
         case .outcome: "effect direction (benefit, mixed, no benefit), then level of evidence, then larger sample first"
         case .level: "level of evidence, 1 (strongest) first"
+        case .evidence: "strength of evidence: level (1 first), then more participants, then direction (benefit, mixed, no benefit); the Level column sorts this way"
         case .id: "record id"
         }
     }
@@ -34,7 +36,8 @@ public enum SortKey: String, CaseIterable, Sendable {
         switch lowered {
         case "author", "first-author": return .study
         case "size", "sample", "participants": return .n
-        case "evidence", "loe": return .level
+        case "loe": return .level
+        case "strength": return .evidence
         case "direction", "dir", "effect", "result": return .outcome
         case "ind": return .indication
         default: return nil

@@ -49,6 +49,10 @@ public enum StudySorter {
                     size.map { .number(-Double($0)) }]
         case .level:
             return [study.evidence.level.map { .number(Double($0)) }]
+        case .evidence:
+            return [study.evidence.level.map { .number(Double($0)) },
+                    study.sampleSize.effectiveTotal.map { .number(-Double($0)) },
+                    study.outcome.direction.sortRank.map { .number(Double($0)) }]
         case .id:
             return [.text(study.id)]
         }

@@ -6,11 +6,15 @@ public struct IndicationSummary: Sendable {
     public let studies: [Study]
     /// How many studies of each design, in design order, designs with none left out.
     public let designCounts: [(kind: DesignKind, count: Int)]
-    /// The sum of the participants the sources give (stated totals, else sums of the arms).
-    public let participants: Int
-    /// Studies that give a number of participants, and studies that do not.
-    public let studiesWithCount: Int
-    public let studiesWithoutCount: Int
+    /// Participants by source, shared ones once, disputed counts apart.
+    public let count: ParticipantCount
+    /// The headline number of participants (see `count`).
+    public var participants: Int { count.total }
+    /// Studies in the headline count, and studies that give no count.
+    public var studiesWithCount: Int { count.counted }
+    public var studiesWithoutCount: Int { count.uncounted }
+    /// Which values the summary counts: best-sourced or the seed's alone.
+    public let view: SourceView
     /// How many studies report each direction, in the order benefit, mixed, no benefit, not reported.
     public let directionCounts: [(direction: EffectDirection, count: Int)]
     /// The strongest level of evidence among the studies, and the studies at it.
@@ -22,18 +26,16 @@ public struct IndicationSummary: Sendable {
     public let bottomLine: [IndicationContext.Statement]
 
     /// Summarises an indication's studies in a dataset.
-    public init(indication: Indication, dataset: Dataset) {
+    public init(indication: Indication, dataset: Dataset, view: SourceView = .best) {
         self.indication = indication
-        let own = dataset.studies.filter { $0.indication == indication }
+        self.view = view
+        let own = BestSourced.studies(dataset.studies.filter { $0.indication == indication }, view: view)
         studies = StudySorter.sorted(own, by: SortSpec([.init(.design), .init(.level), .init(.n, descending: true), .init(.study)]))
         designCounts = DesignKind.allCases.compactMap { kind in
             let count = own.filter { $0.design.kind == kind }.count
             return count > 0 ? (kind, count) : nil
         }
-        let counts = own.compactMap(\.sampleSize.effectiveTotal)
-        participants = counts.reduce(0, +)
-        studiesWithCount = counts.count
-        studiesWithoutCount = own.count - counts.count
+        count = ParticipantCount(own)
         directionCounts = EffectDirection.allCases.map { direction in
             (direction, own.filter { $0.outcome.direction == direction }.count)
         }

@@ -2,7 +2,9 @@
 public enum SummaryText {
     /// Lines wrapped to `width`; made to fit one 80x24 screen for every bundled indication.
     /// `named` puts the indication's name in the first line (the browser shows it in the title).
-    public static func lines(_ summary: IndicationSummary, width: Int, glyphs: Glyphs, named: Bool = true) -> [String] {
+    /// `allStatements` prints every status and bottom-line statement (the browser shows the first of each).
+    public static func lines(_ summary: IndicationSummary, width: Int, glyphs: Glyphs, named: Bool = true,
+                             allStatements: Bool = false) -> [String] {
         let labelWidth = 13
         var lines: [String] = []
         func field(_ label: String, _ value: String) {
@@ -14,18 +16,19 @@ public enum SummaryText {
         }
         let dot = glyphs == .unicode ? " · " : ", "
         let name = named ? "\(summary.indication.name): " : ""
-        lines += TableFormatter.wrap("\(name)\(summary.studies.count) studies; participants \(participantsText(summary))", width: width)
+        lines += TableFormatter.wrap(glyphs.adapt("\(name)\(summary.studies.count) studies; participants \(participantsText(summary, glyphs: glyphs))"), width: width)
         field("Designs", designsText(summary, separator: dot))
         field("Direction", summary.directionCounts.filter { $0.count > 0 }
             .map { "\(glyphs.symbol(for: $0.direction)) \($0.direction.name) \($0.count)" }.joined(separator: dot))
         field("Best level", bestLevelText(summary, glyphs: glyphs))
+        for note in countingNotes(summary, glyphs: glyphs) { field("Counting", note) }
         if summary.flagged > 0 {
             field("Cross-check", "\(summary.flagged) stud\(summary.flagged == 1 ? "y's" : "ies'") own abstract\(summary.flagged == 1 ? "" : "s") differ\(summary.flagged == 1 ? "s" : "") from the seed (\(glyphs.differs))")
         }
-        if let regulatory = summary.regulatory.first {
+        for regulatory in allStatements ? summary.regulatory : Array(summary.regulatory.prefix(1)) {
             field("Status", "\(regulatory.text) [\(regulatory.source.humanDescription)]")
         }
-        if let bottom = summary.bottomLine.first {
+        for bottom in allStatements ? summary.bottomLine : Array(summary.bottomLine.prefix(1)) {
             field("Bottom line", "\(kindPrefix(bottom.kind))\(bottom.text) [\(bottom.source.humanDescription)]")
         }
         // The table's own header row introduces the studies, randomized trials first.
@@ -44,16 +47,43 @@ public enum SummaryText {
         }
     }
 
-    /// "165 in 4 studies (1 gives none)"; participants add stated totals, else the sums of the arms.
-    static func participantsText(_ summary: IndicationSummary) -> String {
-        guard summary.studiesWithCount > 0 else {
-            return "not reported by \(summary.studiesWithoutCount == 1 ? "the one study" : "any of the \(summary.studiesWithoutCount) studies")"
+    /// "253 in 5 studies (seed 8 in 1; own records† 245 in 4); 2 give none; 1 disputed, not added".
+    static func participantsText(_ summary: IndicationSummary, glyphs: Glyphs) -> String {
+        let count = summary.count
+        func studies(_ number: Int) -> String { "\(number) stud\(number == 1 ? "y" : "ies")" }
+        var text: String
+        if count.counted == 0 {
+            text = count.uncounted == 0 && !count.disputes.isEmpty ? "none undisputed"
+                : "not reported by \(count.uncounted == 1 ? "the one study" : "any of the \(count.uncounted) studies")"
+        } else {
+            text = "\(count.total) in \(studies(count.counted))"
+            switch (count.seedStudies, count.primaryStudies) {
+            case (_, 0): text += " (by the seed)"
+            case (0, _): text += " (by own records\(glyphs.primary))"
+            default: text += " (seed \(count.seed) in \(count.seedStudies); own records\(glyphs.primary) \(count.primary) in \(count.primaryStudies))"
+            }
+            if count.shared > 0 { text += ", \(count.shared) shared counted once" }
+            if count.uncounted > 0 { text += "; \(count.uncounted) give\(count.uncounted == 1 ? "s" : "") none" }
         }
-        var text = "\(summary.participants) in \(summary.studiesWithCount) stud\(summary.studiesWithCount == 1 ? "y" : "ies")"
-        if summary.studiesWithoutCount > 0 {
-            text += " (\(summary.studiesWithoutCount) give\(summary.studiesWithoutCount == 1 ? "s" : "") none)"
-        }
+        if !count.disputes.isEmpty { text += "; \(count.disputes.count) disputed, not added" }
         return text
+    }
+
+    /// One sentence per overlap and per disputed count, so the headline can be checked by hand.
+    static func countingNotes(_ summary: IndicationSummary, glyphs: Glyphs) -> [String] {
+        var notes: [String] = []
+        for overlap in summary.count.overlaps {
+            let shared = overlap.overlap.participants
+            let other = overlap.otherLabel.map { "\($0) (\(overlap.overlap.stated ? "named by the record" : "inferred; the record names no report"))" }
+                ?? "an earlier report the record does not name"
+            let effect = overlap.subtracted > 0 ? "counted once (\(overlap.subtracted) taken off)"
+                : "that report gives no count here, so nothing is taken off"
+            notes.append("\(overlap.study.shortLabel)'s count includes \(shared) participants of \(other): \(effect)")
+        }
+        for dispute in summary.count.disputes {
+            notes.append("Disputed, not added: \(dispute.study.shortLabel) \(dispute.seed) by the seed; its own record: \(dispute.primary)")
+        }
+        return notes
     }
 
     static func designsText(_ summary: IndicationSummary, separator: String) -> String {
@@ -62,7 +92,14 @@ public enum SummaryText {
 
     static func bestLevelText(_ summary: IndicationSummary, glyphs: Glyphs) -> String {
         guard let level = summary.bestLevel else { return "none graded (reviews or designs not reported)" }
-        let names = summary.bestLevelStudies.map { $0.shortLabel + " (\($0.design.kind.shortName)\($0.evidence.gradedDownFor == nil ? "" : ", graded down"))" }
+        let names = summary.bestLevelStudies.map { study -> String in
+            var basis = study.design.kind.shortName
+            if study.fromPrimary.contains(.design) { basis += "\(glyphs.primary), by its own record" }
+            if study.evidence.gradedDownFor != nil { basis += ", graded down" }
+            // A level says how a study was run, not what it found: say so when nothing was found.
+            if study.outcome.figures.isEmpty && study.outcome.direction == .notReported { basis += "; no result recorded" }
+            return study.shortLabel + " (\(basis))"
+        }
         return "\(level): " + names.joined(separator: ", ")
     }
 
@@ -71,9 +108,10 @@ public enum SummaryText {
         func escape(_ text: String) -> String { StudyMarkdown.escape(glyphs.adapt(InertText.make(text))) }
         var lines = ["## \(summary.indication.name)", "",
                      "- **Studies:** \(summary.studies.count) (\(designsText(summary, separator: ", ")))",
-                     "- **Participants:** \(escape(participantsText(summary))); stated totals, else the sum of the arms, as the sources give them",
+                     "- **Participants:** \(escape(participantsText(summary, glyphs: glyphs))); stated totals, else the sum of the arms, as the sources give them",
                      "- **Direction:** " + summary.directionCounts.map { "\($0.direction.name) \($0.count)" }.joined(separator: ", "),
                      "- **Best level:** \(escape(bestLevelText(summary, glyphs: glyphs)))"]
+        for note in countingNotes(summary, glyphs: glyphs) { lines.append("- **Counting:** \(escape(note))") }
         if summary.flagged > 0 { lines.append("- **Cross-check:** \(summary.flagged) differ from their own abstracts") }
         for statement in summary.regulatory { lines.append("- **Status:** \(escape(statement.text)) [\(statement.source.humanDescription)]") }
         for statement in summary.bottomLine {
@@ -95,6 +133,20 @@ public enum SummaryText {
             ("studies", .number(Double(summary.studies.count))),
             ("designs", .object(JSONObject(summary.designCounts.map { ($0.kind.rawValue, JSONValue.number(Double($0.count))) }))),
             ("participants", .number(Double(summary.participants))),
+            ("participantsBySource", .object(JSONObject([
+                ("seed", .number(Double(summary.count.seed))), ("seedStudies", .number(Double(summary.count.seedStudies))),
+                ("primary", .number(Double(summary.count.primary))), ("primaryStudies", .number(Double(summary.count.primaryStudies))),
+                ("sharedCountedOnce", .number(Double(summary.count.shared))),
+            ]))),
+            ("overlaps", .array(summary.count.overlaps.map { overlap in
+                .object(JSONObject([("study", .string(overlap.study.id)), ("sharesWith", overlap.overlap.study.map(JSONValue.string) ?? .null),
+                                    ("participants", .number(Double(overlap.overlap.participants))), ("stated", .bool(overlap.overlap.stated)),
+                                    ("subtracted", .number(Double(overlap.subtracted)))]))
+            })),
+            ("disputedCounts", .array(summary.count.disputes.map { dispute in
+                .object(JSONObject([("study", .string(dispute.study.id)), ("seed", .number(Double(dispute.seed))), ("primary", .string(dispute.primary))]))
+            })),
+            ("view", .string(summary.view.rawValue)),
             ("studiesWithParticipantCount", .number(Double(summary.studiesWithCount))),
             ("studiesWithoutParticipantCount", .number(Double(summary.studiesWithoutCount))),
             ("directions", .object(JSONObject(summary.directionCounts.map { ($0.direction.rawValue, JSONValue.number(Double($0.count))) }))),
