@@ -50,7 +50,7 @@ struct BrowseCommand: ParsableCommand {
         let read = data.files()
         let dataset = try DataOptions.datasetOrExit(read, DatasetLoader.load(read.files))
         if print {
-            var state = BrowserState(catalog: Catalog(dataset), size: Size(width: 80, height: 24), glyphs: layout.glyphs)
+            var state = BrowserState(catalog: Catalog(dataset, view: selection.view), size: Size(width: 80, height: 24), glyphs: layout.glyphs)
             try Self.apply(selection, to: &state)
             Console.write(document: Self.printedScreen(state, width: layout.resolvedWidth == 0 ? 100 : layout.resolvedWidth))
             return
@@ -67,7 +67,7 @@ struct BrowseCommand: ParsableCommand {
             try printList(selection, dataset)
             return
         }
-        try browse(Catalog(dataset), on: terminal, selection: selection, environment: environment)
+        try browse(Catalog(dataset, view: selection.view), on: terminal, selection: selection, environment: environment)
     }
 
     /// Data of this size or more loads behind a progress screen rather than before the
@@ -93,7 +93,7 @@ struct BrowseCommand: ParsableCommand {
             var catalog: Catalog?
             if loaded.problems.isEmpty {
                 progress.update("indexing \(loaded.dataset.studies.count) studies", nil)
-                catalog = Catalog(loaded.dataset)
+                catalog = Catalog(loaded.dataset, view: selection.view)
             }
             result.finish(loaded, catalog)
         }

@@ -8,7 +8,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export every study with every field, in the standard order.",
         discussion: """
         json: an array of objects in the data-file layout, with null for "not reported" and a \
-        derived "evidence" object. csv: RFC 4180, one row per study; empty numeric cells and \
+        derived "evidence" object. Where a seed gives no value, the study's own record's is used and \
+        named in "shownFromPrimary" (CSV: shown_from_primary); --seed-only leaves those values out. csv: RFC 4180, one row per study; empty numeric cells and \
         "not reported" text cells mean the source is silent. markdown: a section per study.
         """
     )
@@ -28,9 +29,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Use ASCII symbols only in Markdown.")
     var ascii = false
 
+    @Flag(help: "The seed documents' values only: no value is filled from a study's own record (the primary block is still written).")
+    var seedOnly = false
+
     mutating func run() throws {
         let dataset = try data.loadOrExit()
-        let studies = StudySorter.sorted(BestSourced.studies(dataset.studies, view: .best), by: .standard)
+        let studies = StudySorter.sorted(BestSourced.studies(dataset.studies, view: seedOnly ? .seedOnly : .best), by: .standard)
         switch format {
         case .json: Console.write(document: StudyJSON.array(studies))
         case .csv: Console.write(document: StudyCSV.full(studies))

@@ -52,7 +52,7 @@ struct ListCommand: ParsableCommand {
                                                  sort: selection.sort, footer: footer) + "\n")
         case .csv: Console.write(document: StudyCSV.summary(studies))
         case .json: Console.write(document: StudyJSON.array(studies))
-        case .markdown: Console.write(document: StudyMarkdown.table(studies, columns: columns, glyphs: layout.glyphs))
+        case .markdown: Console.write(document: StudyMarkdown.table(studies, columns: columns, glyphs: layout.glyphs, view: selection.view))
         }
     }
 }

@@ -44,6 +44,28 @@ struct BrowserEndToEndTests {
         #expect(try tmux.paneFormat("#{cursor_flag}") == "1")
     }
 
+    @Test("v switches the SUD table to the seed's values only and back; the status line names the view")
+    func seedOnlyToggle() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        try tmux.waitFor("25 of 25 studies")
+        try tmux.press("Tab", "Right", "Right", "Right", "Enter")
+        var screen = try tmux.waitFor("Substance use disorder │ 7 of 7 studies │ seed+own†")
+        let grabski = { (screen: String) in screen.split(separator: "\n").first { $0.contains("Grabski 2022") }.map(String.init) ?? "" }
+        #expect(grabski(screen).contains("RCT†") && grabski(screen).contains("96†") && grabski(screen).contains("0.8 mg/kg†"), "\(screen)")
+
+        try tmux.press("v")
+        screen = try tmux.waitFor("seed only")
+        #expect(!screen.contains("†") || screen.contains("/2†"), "seed only shows no own-record value:\n\(screen)")
+        #expect(!grabski(screen).contains("96") && grabski(screen).contains("n.r."), "\(screen)")
+
+        try tmux.press("v")
+        screen = try tmux.waitFor("seed+own†", "96†")
+        #expect(grabski(screen).contains("RCT†"))
+
+        try tmux.press("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+
     @Test("works on vt100 and screen, and with LANG=C and NO_COLOR", arguments: [
         ("vt100", "LANG=C"), ("screen", "LANG=C.UTF-8 NO_COLOR=1"), ("tmux-256color", "LANG=C.UTF-8"),
     ])

@@ -82,7 +82,7 @@ struct BestSourcedTests {
 
     @Test("the Dakwar 2017 row says its 67% is a disputed laboratory figure from a shared citation")
     func dakwar() throws {
-        #expect(StudyColumn.outcome.cell(try Self.study("dakwar-2017"), glyphs: .unicode).hasPrefix("+ benefit [SLD]: 67%"))
+        #expect(StudyColumn.outcome.cell(try Self.study("dakwar-2017"), glyphs: .unicode).hasPrefix("+ [SLD] benefit: 67%"))
     }
 
     /// A query and the SUD and TRD studies it selects.
@@ -189,6 +189,10 @@ struct ParticipantCountTests {
     func seedOnly() {
         let count = IndicationSummary(indication: .sud, dataset: Self.seed, view: .seedOnly).count
         #expect(count.total == 8 && count.primaryStudies == 0 && count.uncounted == 6)
+        // Seed only means the seeds alone: no dispute or overlap read from an own record.
+        let migraine = IndicationSummary(indication: .migraine, dataset: Self.seed, view: .seedOnly).count
+        #expect(migraine.total == 165 && migraine.disputes.isEmpty)
+        #expect(IndicationSummary(indication: .trd, dataset: Self.seed, view: .seedOnly).count.overlaps.isEmpty)
     }
 
     @Test("two counted studies that share participants are counted once, however many times the overlap is stated")

@@ -80,8 +80,8 @@ public enum BrowserReducer {
         case .toggleSourceView:
             state.setSourceView(state.catalog.view.toggled)
             state.message = state.catalog.view == .seedOnly
-                ? "Seed only: own-record values hidden"
-                : "Seed + own records (\(state.glyphs.primary))"
+                ? "Values: seed only (own records hidden)"
+                : "Values: seed+own\(state.glyphs.primary) (own-record values marked)"
             if !state.catalog.hasPrimaryRecords { state.message = "No study here has an own record; both views are the same." }
         case .toggleMark:
             guard let study = state.selectedStudy else { break }
@@ -132,10 +132,11 @@ public enum BrowserReducer {
             }
             state.editingExportPath = false
             let studies = state.marked.isEmpty ? Array(state.rows) : state.markedStudies
-            let what = state.marked.isEmpty
+            var what = state.marked.isEmpty
                 ? "\(state.indication?.name ?? "All indications"); " + (state.query.text.isEmpty ? "no filter" : "filter '\(state.query.text)'")
                     + "; sorted by \(state.sort.label(arrows: ("ascending", "descending"))); \(studies.count) studies"
                 : "\(studies.count) marked stud\(studies.count == 1 ? "y" : "ies")"
+            if state.catalog.view == .seedOnly && state.catalog.hasPrimaryRecords { what += "; seed values only" }
             return .export(ExportRequest(path: path, format: format, overwrite: false, studies: studies, description: what))
         case .confirmOverwrite:
             if let pending = state.pendingExport {

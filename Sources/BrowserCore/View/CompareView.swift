@@ -2,25 +2,35 @@ import StudyCore
 
 /// Marked studies side by side: one column per study, one row per field, cells wrapped.
 public enum CompareView {
+    /// " †" after a value from the study's own record.
+    static func mark(_ study: Study, _ field: PrimaryFields, _ glyphs: Glyphs) -> String {
+        study.fromPrimary.contains(field) ? " \(glyphs.primary)" : ""
+    }
+
     /// The fields compared, in order, with how to read each from a study.
     static let fields: [(label: String, value: @Sendable (Study, Glyphs) -> String)] = [
         ("Study", { study, glyphs in study.shortLabel + (study.primaryDiffers ? " \(glyphs.differs)" : "") }),
         ("Indication", { study, _ in study.condition ?? study.indication.name }),
-        ("Design", { study, _ in study.design.label }),
-        ("N", { study, _ in study.sampleSize.detailed ?? StudyDetails.notReported }),
-        ("Route", { study, _ in study.routes.isEmpty ? StudyDetails.notReported : study.routes.map(\.name).joined(separator: ", ") }),
+        ("Design", { study, glyphs in study.design.label + mark(study, .design, glyphs) }),
+        ("N", { study, glyphs in study.sampleSize.detailed.map { $0 + mark(study, .n, glyphs) } ?? StudyDetails.notReported }),
+        ("Route", { study, glyphs in
+            study.routes.isEmpty ? StudyDetails.notReported : study.routes.map(\.name).joined(separator: ", ") + mark(study, .route, glyphs) }),
         ("Dose", { study, glyphs in
-            study.doses.isEmpty ? StudyDetails.notReported : study.doses.map { DoseText.detailed($0, glyphs: glyphs) }.joined(separator: "; ") }),
+            study.doses.isEmpty ? StudyDetails.notReported
+                : study.doses.map { DoseText.detailed($0, glyphs: glyphs) }.joined(separator: "; ") + mark(study, .dose, glyphs) }),
         ("Comparator", { study, glyphs in
             guard let comparator = study.comparator else { return StudyDetails.notReported }
-            return ([comparator.label] + comparator.doses.map { DoseText.detailed($0, glyphs: glyphs, showArm: false) }).joined(separator: "; ") }),
+            return ([comparator.label] + comparator.doses.map { DoseText.detailed($0, glyphs: glyphs, showArm: false) }).joined(separator: "; ")
+                + mark(study, .comparator, glyphs) }),
         ("Outcome", { study, glyphs in
-            var text = "\(glyphs.symbol(for: study.outcome.direction)) \(study.outcome.direction.name)"
+            var text = "\(glyphs.symbol(for: study.outcome.direction)) \(study.outcome.direction.name)" + mark(study, .outcome, glyphs)
+            let marks = StrengthMark.compact(StrengthMarks.of(study))
+            if !marks.isEmpty { text += " " + marks }
             if let result = study.outcome.result { text += ". " + result }
-            for figure in study.outcome.figures { text += " \(figure.value) \(figure.label)." }
+            for figure in study.outcome.figures { text += " \(figure.text)." }
             return text }),
         ("Adverse effects", { study, _ in study.adverseEffects ?? StudyDetails.notReported }),
-        ("Level", { study, _ in study.evidence.longLabel }),
+        ("Level", { study, glyphs in study.evidence.longLabel + mark(study, .design, glyphs) }),
         ("Flags", { study, glyphs in
             var flags: [String] = []
             if study.primaryDiffers {

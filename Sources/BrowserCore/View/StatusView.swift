@@ -11,19 +11,19 @@ enum StatusView {
         let count = "\(state.rows.count) of \(total) studies" + (state.marked.isEmpty ? "" : ", \(state.marked.count) marked")
         let alert = state.filterError.map { "Filter error at column \($0.column): \($0.message)" } ?? state.message ?? state.notice
         let role: Role = state.filterError == nil ? .status : .statusError
+        // Which values are shown, when the data has own records to choose from.
+        let values = !state.catalog.hasPrimaryRecords ? "" : state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : " \(glyphs.bar) seed+own\(glyphs.primary)"
         screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: role)
         if let alert {
             // The error or message leads; indication, sort and count stay at the right.
             let shortSort = (state.sort.column?.header ?? "standard") + (state.sort.descending ? glyphs.descending : glyphs.ascending)
-            let values = state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : ""
-            let summary = " \(glyphs.bar) \(TabsView.name(state.indication)) \(glyphs.bar) \(state.rows.count) of \(total)\(values) \(glyphs.bar) \(shortSort) "
+            // The message has the room; the view is named again once it goes (and by the v message itself).
+            let summary = " \(glyphs.bar) \(TabsView.name(state.indication)) \(glyphs.bar) \(state.rows.count) of \(total) \(glyphs.bar) \(shortSort) "
             let summaryWidth = min(DisplayWidth.of(summary), width / 2)
             screen.write(" " + alert, x: 0, y: layout.statusRow, width: width - summaryWidth, role: role, ellipsis: glyphs.ellipsis)
             screen.write(summary, x: width - summaryWidth, y: layout.statusRow, width: summaryWidth, role: role, ellipsis: glyphs.ellipsis)
         } else {
             let filter = state.query.text.isEmpty ? "no filter" : "filter: \(state.query.text)"
-            // Which values are shown, when the data has own records to choose from.
-            let values = !state.catalog.hasPrimaryRecords ? "" : state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : " \(glyphs.bar) seed+own\(glyphs.primary)"
             // The count and the view lead after the indication: a long filter or sort is what gets cut.
             let text = " \(indication) \(glyphs.bar) \(count)\(values) \(glyphs.bar) \(filter) \(glyphs.bar) \(sort)"
             screen.write(text, x: 0, y: layout.statusRow, width: width, role: .status, ellipsis: glyphs.ellipsis)

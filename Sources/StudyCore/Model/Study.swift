@@ -59,7 +59,14 @@ public struct Study: Sendable, Equatable, Identifiable {
     /// Distinct routes of the ketamine doses, in record order; the own record's when filled from it.
     public var routes: [Route] {
         var seen: [Route] = []
-        let source = fromPrimary.contains(.route) && !fromPrimary.contains(.dose) ? primary?.doses ?? [] : doses
+        var source = doses
+        if fromPrimary.contains(.route) {
+            // The seed gives no route, so the own record's is shown (marked).
+            source = primary?.doses ?? []
+        } else if fromPrimary.contains(.dose), let own = primary?.doses {
+            // Amounts from the own record, routes only from the seed's entries: the seed's route wins.
+            source = doses.filter { !own.contains($0) }
+        }
         for route in source.compactMap(\.route) where !seen.contains(route) { seen.append(route) }
         return seen
     }

@@ -15,8 +15,8 @@ enum PrimaryJSON {
             members.append(("design", object([
                 ("kind", .string(design.kind.rawValue)), ("randomized", design.randomized.map(JSONValue.bool) ?? .null),
                 ("blinding", text(design.blinding?.rawValue)), ("control", text(design.control?.rawValue)),
-                ("description", .string(design.description)), ("source", .string(design.source.description)),
-                ("seenOn", text(record.designSeenOn)),
+                ("description", .string(design.description)), ("gradedDownFor", text(design.gradedDownFor)),
+                ("source", .string(design.source.description)), ("seenOn", text(record.designSeenOn)),
             ])))
         }
         if let size = record.sampleSize {

@@ -110,13 +110,15 @@ public enum StudyColumn: String, CaseIterable, Sendable {
         return shown
     }
 
-    /// "± mixed: 71.4% acute response", "+ benefit [SLD]: 67% …", "+ benefit†: +10.1% …", "? not reported".
+    /// "± mixed: 71.4% acute response", "+ [SLD] benefit: 67% …", "± mixed†: +10.1% …", "? not reported".
+    /// Marks come before the direction's word, so a narrow column cuts the figure, never a mark.
     public static func outcomeSummary(_ study: Study, glyphs: Glyphs) -> String {
         let direction = study.outcome.direction
-        var text = "\(glyphs.symbol(for: direction)) \(direction.name)"
-        if study.fromPrimary.contains(.outcome) { text += glyphs.primary }
+        var text = glyphs.symbol(for: direction)
         let marks = StrengthMark.compact(StrengthMarks.of(study))
         if !marks.isEmpty { text += " " + marks }
+        text += " " + direction.name
+        if study.fromPrimary.contains(.outcome) { text += glyphs.primary }
         if let figure = study.outcome.figures.first {
             text += ": \(figure.text)"
         }

@@ -1,14 +1,15 @@
 /// Studies as Markdown: a table for lists, a section per study for details and exports.
 public enum StudyMarkdown {
     /// A pipe table of the list columns, with the legend under it.
-    public static func table(_ studies: [Study], columns: [StudyColumn], glyphs: Glyphs = .unicode) -> String {
+    public static func table(_ studies: [Study], columns: [StudyColumn], glyphs: Glyphs = .unicode, view: SourceView = .best) -> String {
         var lines = ["| " + columns.map(\.header).joined(separator: " | ") + " |",
                      "|" + columns.map { _ in "---" }.joined(separator: "|") + "|"]
         for study in studies {
             lines.append("| " + columns.map { escape($0.cell(study, glyphs: glyphs)) }.joined(separator: " | ") + " |")
         }
         lines.append("")
-        lines.append(TableFormatter.legend(glyphs: glyphs))
+        // A blank line between the legend's paragraphs, or Markdown runs them together.
+        lines.append(TableFormatter.legend(glyphs: glyphs, view: view).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n\n"))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -35,14 +35,15 @@ public enum BestSourced {
         }
         if seed.sampleSize.effectiveTotal == nil, let size = primary.sampleSize, let headline = size.headline {
             study.sampleSize = SampleSize(total: headline, arms: size.arms.count > 1 ? size.arms : [], source: primary.source,
-                                          note: "\(size.headlineKind ?? "counted") by the study's own record: \(size.detailed)")
+                                          note: "By the study's own record: \(size.detailed) (the table shows the \(size.headlineKind ?? "stated") count)")
             filled.insert(.n)
         }
         // Doses are filled only for an amount: a regimen or route alone would replace the seed's words with no gain.
         if !seed.doses.contains(where: \.hasAmount), primary.doses.contains(where: \.hasAmount) {
-            study.doses = primary.doses
+            // The seed's own dose entries (a route, a regimen) stay, first: only the amounts are the record's.
+            study.doses = seed.doses + primary.doses
             filled.insert(.dose)
-            if seed.routes.isEmpty && !study.routes.isEmpty { filled.insert(.route) }
+            if seed.routes.isEmpty && primary.doses.contains(where: { $0.route != nil }) { filled.insert(.route) }
         } else if seed.routes.isEmpty, primary.doses.contains(where: { $0.route != nil }) {
             filled.insert(.route)
         }

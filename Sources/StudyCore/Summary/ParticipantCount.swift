@@ -46,7 +46,7 @@ public struct ParticipantCount: Sendable, Equatable {
                 uncounted += 1
                 continue
             }
-            if !study.fromPrimary.contains(.n), let own = study.primary?.sampleSize, !own.statedCounts.isEmpty,
+            if !study.fromPrimary.contains(.n), !study.ownRecordHidden, let own = study.primary?.sampleSize, !own.statedCounts.isEmpty,
                !own.statedCounts.contains(count) {
                 let stated = [(own.enrolled, "enrolled"), (own.randomized, "randomized"), (own.analysed, "analysed")]
                     .compactMap { value, word in value.map { "\($0) \(word)" } }.joined(separator: ", ")
@@ -66,7 +66,7 @@ public struct ParticipantCount: Sendable, Equatable {
         var overlaps: [Overlap] = []
         var pairs: Set<[String]> = []
         let labels = Dictionary(studies.map { ($0.id, $0.shortLabel) }, uniquingKeysWith: { first, _ in first })
-        for study in studies {
+        for study in studies where !study.ownRecordHidden {
             for overlap in study.primary?.overlaps ?? [] {
                 var subtracted = 0
                 if let other = overlap.study, let mine = counts[study.id], let theirs = counts[other],

@@ -119,7 +119,7 @@ public enum SummaryText {
             lines.append("- **Bottom line\(kind):** \(escape(statement.text)) [\(statement.source.humanDescription)]")
         }
         lines.append("")
-        lines.append(StudyMarkdown.table(summary.studies, columns: [.study, .design, .n, .route, .dose, .outcome, .level], glyphs: glyphs))
+        lines.append(StudyMarkdown.table(summary.studies, columns: [.study, .design, .n, .route, .dose, .outcome, .level], glyphs: glyphs, view: summary.view))
         return lines.joined(separator: "\n")
     }
 
