@@ -48,8 +48,10 @@ struct CommandLineTests {
         let sources = root.appendingPathComponent("Data/sources.json").path
         var text = try String(contentsOfFile: root.appendingPathComponent("Data/substance-use.json").path, encoding: .utf8)
         // The mistake the check exists for: dakwar-2017 carrying reference 23's text.
-        let reference24 = "\"reference\": \"Dakwar E, Hart CL, Levin FR, Nunes EV, Foltin RW. Cocaine self-administration disrupted by the N-methyl-D-aspartate receptor antagonist ketamine: a randomized, crossover trial. *Mol Psychiatry.* 2017;22(1):76-81\""
-        let reference23 = "\"reference\": \"Dakwar E, Levin F, Foltin RW, Nunes EV, Hart CL. The effects of subanesthetic ketamine infusions on motivation to quit and cue-induced craving in cocaine-dependent research volunteers. *Biol Psychiatry.* 2014;76(1):40-46.\""
+        // The texts come from the reference list itself (this file must not repeat the seed's words).
+        let list = try #require(DatasetLoader.load(paths: [sources]).dataset.source(id: "seed-002")?.references)
+        let reference24 = "\"reference\": \"\(try #require(list[24]))\""
+        let reference23 = "\"reference\": \"\(try #require(list[23]))\""
         try #require(text.contains(reference24))
         text = text.replacingOccurrences(of: reference24, with: reference23)
         let planted = try BinaryRunner.temporaryFile(text, name: "substance-use.json")

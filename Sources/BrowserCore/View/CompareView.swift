@@ -23,9 +23,11 @@ public enum CompareView {
             return ([comparator.label] + comparator.doses.map { DoseText.detailed($0, glyphs: glyphs, showArm: false) }).joined(separator: "; ")
                 + mark(study, .comparator, glyphs) }),
         ("Outcome", { study, glyphs in
-            var text = "\(glyphs.symbol(for: study.outcome.direction)) \(study.outcome.direction.name)" + mark(study, .outcome, glyphs)
+            // The same order as the table's Outcome cell: symbol, marks, direction, †.
+            var text = glyphs.symbol(for: study.outcome.direction)
             let marks = StrengthMark.compact(StrengthMarks.of(study))
             if !marks.isEmpty { text += " " + marks }
+            text += " \(study.outcome.direction.name)" + mark(study, .outcome, glyphs)
             if let result = study.outcome.result { text += ". " + result }
             for figure in study.outcome.figures { text += " \(figure.text)." }
             return text }),
