@@ -32,7 +32,8 @@ struct BrowserEndToEndTests {
         #expect(screen.contains("Afridi 2013") && screen.contains("Etchison 2018") && !screen.contains("Pomeroy"))
 
         try tmux.press("Enter", "Down", "Enter")
-        screen = try tmux.waitFor("Details: study 2 of 2", "Etchison 2018: Low-dose ketamine")
+        // Waits for the body too: under load a capture can come between the heading and the rest.
+        screen = try tmux.waitFor("Details: study 2 of 2", "Etchison 2018: Low-dose ketamine", "34 (ketamine 17, placebo 17)")
         #expect(screen.contains("34 (ketamine 17, placebo 17)"))
         #expect(screen.contains("0.2 mg/kg intravenous"))
 
