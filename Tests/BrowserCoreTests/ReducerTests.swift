@@ -189,7 +189,7 @@ struct ReducerTests {
         #expect(state.overlay == .compare)
         let lines = CompareView.lines(state.markedStudies, width: 72, glyphs: .unicode)
         #expect(lines.first?.hasPrefix("Study           Alpha 2018 ≠") == true)
-        #expect(lines.contains { $0.hasPrefix("Flags           ≠ abstract differs: per-arm split") })
+        #expect(lines.contains { $0.hasPrefix("Flags           ≠ own record differs: per-arm split") })
         Fixture.press([.character("C")], on: &state)
         #expect(state.overlay == nil)
     }

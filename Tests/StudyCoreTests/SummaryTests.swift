@@ -52,7 +52,7 @@ struct SummaryTests {
         let trdLines = SummaryText.lines(IndicationSummary(indication: .trd, dataset: Self.dataset), width: 80, glyphs: .unicode)
         #expect(trdLines.contains { $0.contains("Zarate 2006 (RCT; no result recorded)") }, "a title-only trial is not evidence of benefit")
         let migraineLines = SummaryText.lines(migraine, width: 200, glyphs: .unicode)
-        #expect(migraineLines.contains { $0.contains("Disputed, not added: Afridi 2013 48 by the seed; its own record: 30 randomized, 18 analysed") })
+        #expect(migraineLines.contains { $0.contains("Disputed, not added: Afridi 2013 18+30 by the seed; its own record: 30 randomized, 18 analysed") })
         let lines = SummaryText.lines(IndicationSummary(indication: .sud, dataset: Self.dataset), width: 80, glyphs: .unicode)
         #expect(lines.contains { $0.contains("Bottom line  Digest: ") })
     }

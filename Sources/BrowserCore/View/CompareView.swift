@@ -36,7 +36,7 @@ public enum CompareView {
         ("Flags", { study, glyphs in
             var flags: [String] = []
             if study.primaryDiffers {
-                flags.append("\(glyphs.differs) abstract differs: " + (study.primary?.differences.map(\.topic).joined(separator: ", ") ?? ""))
+                flags.append("\(glyphs.differs) own record differs: " + (study.primary?.differences.map(\.topic).joined(separator: ", ") ?? ""))
             }
             if study.hasSharedAttribution { flags.append("figures rest on a shared citation") }
             return flags.isEmpty ? "none" : flags.joined(separator: "; ") }),

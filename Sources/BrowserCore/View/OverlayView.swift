@@ -65,7 +65,7 @@ public enum OverlayView {
         for binding in Keymap.bindings {
             let keys = binding.keys.map { glyphs.adapt($0.label) }.joined(separator: " ")
             let keyColumn = 20
-            let description = TableFormatter.wrap(binding.help, width: max(10, width - keyColumn))
+            let description = TableFormatter.wrap(glyphs.adapt(binding.help), width: max(10, width - keyColumn))
             let lead = "  " + keys + String(repeating: " ", count: max(1, keyColumn - 2 - DisplayWidth.of(keys)))
             let lines = description.enumerated().map { ($0.offset == 0 ? lead : String(repeating: " ", count: DisplayWidth.of(lead))) + $0.element }
             if let index = sections.firstIndex(where: { $0.contexts == binding.contexts }) {
@@ -86,7 +86,7 @@ public enum OverlayView {
         text([""])
         lines.append(Line(text: "Values from the studies' own records", heading: true))
         text(TableFormatter.wrap(glyphs.adapt("Where the seed documents give no value, the table shows the study's own record's "
-            + "(abstract or publisher page), marked \(glyphs.primary); the seed's value always wins where it gives one, and "
+            + "(its abstract or publisher page, or a secondary page quoting it; details say where and how sure), marked \(glyphs.primary); the seed's value always wins where it gives one, and "
             + "where the two disagree the study carries \(glyphs.differs) and its details show both. v switches to the seed's "
             + "values only and back; the status line says which is on. from:primary and from:seed filter by it."), width: width))
         text([""])

@@ -68,10 +68,12 @@ enum TableView {
                     var role = column == 0 ? rowRole : Role.normal
                     if column > 0 || !selected {
                         if columns[column] == .outcome { role = Self.role(for: state.rows[index].outcome.direction) }
-                        if columns[column] != .outcome && columns[column].showsPrimary(state.rows[index]) { role = .fromPrimary }
+                        // A value from the own record, or the own record's level beside the seed's ("3/2†").
+                        if columns[column] != .outcome && text.hasSuffix(glyphs.primary) { role = .fromPrimary }
                         if text == "n.r." || text == "n.g." || text == "?" { role = .dim }
                     }
-                    screen.write(text, x: positions[column], y: y, width: widths[column], role: role, ellipsis: glyphs.ellipsis)
+                    screen.write(StudyColumn.fitted(text, width: widths[column], glyphs: glyphs), x: positions[column], y: y,
+                                 width: widths[column], role: role, ellipsis: glyphs.ellipsis)
                 }
             }
         }

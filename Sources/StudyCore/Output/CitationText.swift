@@ -11,7 +11,7 @@ public enum CitationText {
         if let text = study.outcome.result { result += ": " + text }
         parts.append("result " + result)
         var line = citation + " — " + parts.joined(separator: "; ") + ". " + study.evidence.longLabel + " (\(EvidenceLevel.scheme))."
-        if study.primaryDiffers { line += " Its own abstract differs from the seed on: " + (study.primary?.differences.map(\.topic).joined(separator: ", ") ?? "") + "." }
+        if study.primaryDiffers { line += " Its own record differs from the seed on: " + (study.primary?.differences.map(\.topic).joined(separator: ", ") ?? "") + "." }
         line += " [\(study.provenance.map(\.source.humanDescription).joined(separator: "; "))]"
         return glyphs.adapt(InertText.make(line))
     }

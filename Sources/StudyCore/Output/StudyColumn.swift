@@ -90,13 +90,26 @@ public enum StudyColumn: String, CaseIterable, Sendable {
         case .study: text = study.shortLabel + (study.primaryDiffers ? " \(glyphs.differs)" : "")
         case .indication: text = study.indication.shortName
         case .design: text = study.design.kind.shortName + mark
-        case .n: text = study.sampleSize.compact.map { $0 + mark } ?? "n.r."
+        case .n: text = study.sampleSize.compact.map { $0 + mark + (study.disputedCount == nil ? "" : glyphs.differs) } ?? "n.r."
         case .route: text = study.routes.isEmpty ? "n.r." : study.routes.map(\.shortName).joined(separator: "/") + mark
         case .dose: text = DoseText.amounts(study.doses, glyphs: glyphs).map { $0 + mark } ?? "n.r."
         case .outcome: text = Self.outcomeSummary(study, glyphs: glyphs)
         case .level: text = Self.levelText(study, glyphs: glyphs)
         }
         return glyphs.adapt(InertText.make(text))
+    }
+
+    /// The cell cut to `width` columns, keeping a trailing † or ≠: a cut cell loses its text's end,
+    /// never the mark that says where the value came from.
+    public static func fitted(_ text: String, width: Int, glyphs: Glyphs) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        for mark in [glyphs.primary, glyphs.differs] where text.hasSuffix(mark) {
+            let markWidth = DisplayWidth.of(mark)
+            guard width > markWidth + 1 else { break }
+            let body = String(text.dropLast(mark.count))
+            return DisplayWidth.truncate(body, to: width - markWidth, ellipsis: glyphs.ellipsis) + mark
+        }
+        return DisplayWidth.truncate(text, to: width, ellipsis: glyphs.ellipsis)
     }
 
     /// "2", "2†" (design from the own record), "3/2†" (the own record's design would grade

@@ -25,7 +25,7 @@ public enum StudyDetails {
         add("Condition", study.condition)
         if let primary = study.primary, primary.differs {
             let topics = primary.differences.map(\.topic).joined(separator: "; ")
-            add("Cross-check", "\(glyphs.differs) the study's own abstract differs from the seed on: \(topics). Both values are under \"Differs\" below.")
+            add("Cross-check", "\(glyphs.differs) the study's own record differs from the seed on: \(topics). Both values are under \"Differs\" below.")
         }
         add("Design", study.design.label + origin(.design))
         add("Level of evidence", study.evidence.longLabel + "; scheme: \(EvidenceLevel.scheme)" + origin(.design))
@@ -40,7 +40,8 @@ public enum StudyDetails {
             for dose in study.doses {
                 var text = DoseText.detailed(dose, glyphs: glyphs) + " [\(dose.source.humanDescription)]"
                 if let note = dose.note { text += ". \(note)" }
-                add("Dose", text + origin(.dose))
+                let own = study.fromPrimary.contains(.dose) && study.primary?.doses.contains(dose) == true
+                add("Dose", text + (own ? origin(.dose) : ""))
             }
         }
         if let comparator = study.comparator {
@@ -53,18 +54,20 @@ public enum StudyDetails {
         } else {
             add("Comparator", nil)
         }
-        add("Outcome measure", study.outcome.measure)
+        add("Outcome measure", study.outcome.measure.map { $0 + origin(.outcome) })
         add("Effect direction", "\(glyphs.symbol(for: study.outcome.direction)) \(study.outcome.direction.name)" + origin(.outcome))
         let marks = StrengthMarks.of(study)
         if !marks.isEmpty { add("Strength marks", marks.map { "\($0.letter): \($0.name)" }.joined(separator: "; ")) }
-        add("Result", study.outcome.result.map { $0 + " [\(study.outcome.source.humanDescription)]" })
+        add("Result", study.outcome.result.map { $0 + " [\(study.outcome.source.humanDescription)]" + origin(.outcome) })
         if study.outcome.figures.isEmpty {
             add("Key figure", nil)
         } else {
             for figure in study.outcome.figures {
                 var text = figure.text
                 if let note = figure.note { text += " (\(note))" }
-                text += " [\(figure.source.humanDescription); \(figure.attribution.name)]"
+                // An own-record figure is the record's own; citation attribution is about the seed.
+                text += study.fromPrimary.contains(.outcome) ? " [\(figure.source.humanDescription)]" + origin(.outcome)
+                    : " [\(figure.source.humanDescription); \(figure.attribution.name)]"
                 add("Key figure", text)
             }
         }

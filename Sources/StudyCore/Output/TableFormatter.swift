@@ -15,9 +15,8 @@ public enum TableFormatter {
         let widths = StudyColumn.widths(columns, natural: natural, width: width)
         func line(_ texts: [String]) -> String {
             let padded = texts.indices.map { index in
-                index == texts.count - 1
-                    ? DisplayWidth.truncate(texts[index], to: widths[index], ellipsis: glyphs.ellipsis)
-                    : DisplayWidth.pad(texts[index], to: widths[index], ellipsis: glyphs.ellipsis)
+                let fitted = StudyColumn.fitted(texts[index], width: widths[index], glyphs: glyphs)
+                return index == texts.count - 1 ? fitted : DisplayWidth.pad(fitted, to: widths[index], ellipsis: glyphs.ellipsis)
             }
             let joined = padded.joined(separator: String(repeating: " ", count: TableLayout.gap))
             let trimmed = String(joined.reversed().drop { $0 == " " }.reversed())
@@ -52,8 +51,9 @@ public enum TableFormatter {
             + "Level: \(EvidenceLevel.scheme); \(glyphs.gradedDown) graded down for a reason the source gives; "
             + "? = design not reported, not assessable; n.g. = not graded by the scheme (review not stated to be systematic); "
             + "3/2\(glyphs.primary) = the seed's level / the level by the study's own record.\n"
-            + "\(glyphs.primary) after a value: from the study's own record (abstract or publisher page) because the seed gives none. "
-            + "\(glyphs.differs) after a study: its own record differs from the seed (see its details)."
+            + "\(glyphs.primary) after a value: from the study's own record (abstract, publisher page or a secondary page; details say which) because the seed gives none. "
+            + "\(glyphs.differs) after a study: its own record differs from the seed (see its details); after N: its own record "
+            + "gives another count, so summaries list it apart."
     }
 
     /// The legend for a view of seed values only.

@@ -28,7 +28,7 @@ public enum BestSourced {
         var study = seed
         study.ownRecordHidden = false
         var filled: PrimaryFields = []
-        if seed.design.kind == .notReported, var design = primary.design {
+        if seed.design.kind == .notReported, var design = primary.design, agrees(seed.design, design) {
             design.description = "By the study's own record: " + design.description
             study.design = design
             filled.insert(.design)
@@ -65,6 +65,15 @@ public enum BestSourced {
         }
         study.fromPrimary = filled
         return study
+    }
+
+    /// Whether what the seed does say about a design it does not name (randomized, blinding,
+    /// control) agrees with the own record's: a seed "compared with baseline" is not filled with an
+    /// own record's active comparator, since the seed's result is then about another comparison.
+    static func agrees(_ seed: StudyDesign, _ own: StudyDesign) -> Bool {
+        (seed.randomized == nil || seed.randomized == own.randomized)
+            && (seed.blinding == nil || seed.blinding == own.blinding)
+            && (seed.control == nil || seed.control == own.control)
     }
 
     /// The estimate's label without the outcome when the figure as written already names it

@@ -4,6 +4,8 @@ public struct ParticipantCount: Sendable, Equatable {
     public struct Dispute: Sendable, Equatable {
         public let study: Study
         public let seed: Int
+        /// The seed's count as the table shows it ("18+30").
+        public let seedText: String
         /// The own record's counts ("30 randomized, 18 analysed").
         public let primary: String
     }
@@ -46,11 +48,10 @@ public struct ParticipantCount: Sendable, Equatable {
                 uncounted += 1
                 continue
             }
-            if !study.fromPrimary.contains(.n), !study.ownRecordHidden, let own = study.primary?.sampleSize, !own.statedCounts.isEmpty,
-               !own.statedCounts.contains(count) {
+            if let own = study.disputedCount {
                 let stated = [(own.enrolled, "enrolled"), (own.randomized, "randomized"), (own.analysed, "analysed")]
                     .compactMap { value, word in value.map { "\($0) \(word)" } }.joined(separator: ", ")
-                disputes.append(Dispute(study: study, seed: count, primary: stated))
+                disputes.append(Dispute(study: study, seed: count, seedText: study.sampleSize.compact ?? "\(count)", primary: stated))
                 continue
             }
             counts[study.id] = count

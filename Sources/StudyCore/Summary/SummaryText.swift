@@ -23,7 +23,7 @@ public enum SummaryText {
         field("Best level", bestLevelText(summary, glyphs: glyphs))
         for note in countingNotes(summary, glyphs: glyphs) { field("Counting", note) }
         if summary.flagged > 0 {
-            field("Cross-check", "\(summary.flagged) stud\(summary.flagged == 1 ? "y's" : "ies'") own abstract\(summary.flagged == 1 ? "" : "s") differ\(summary.flagged == 1 ? "s" : "") from the seed (\(glyphs.differs))")
+            field("Cross-check", "\(summary.flagged) stud\(summary.flagged == 1 ? "y's" : "ies'") own record\(summary.flagged == 1 ? "" : "s") differ\(summary.flagged == 1 ? "s" : "") from the seed (\(glyphs.differs))")
         }
         for regulatory in allStatements ? summary.regulatory : Array(summary.regulatory.prefix(1)) {
             field("Status", "\(regulatory.text) [\(regulatory.source.humanDescription)]")
@@ -81,7 +81,7 @@ public enum SummaryText {
             notes.append("\(overlap.study.shortLabel)'s count includes \(shared) participants of \(other): \(effect)")
         }
         for dispute in summary.count.disputes {
-            notes.append("Disputed, not added: \(dispute.study.shortLabel) \(dispute.seed) by the seed; its own record: \(dispute.primary)")
+            notes.append("Disputed, not added: \(dispute.study.shortLabel) \(dispute.seedText) by the seed; its own record: \(dispute.primary)")
         }
         return notes
     }
@@ -93,11 +93,21 @@ public enum SummaryText {
     static func bestLevelText(_ summary: IndicationSummary, glyphs: Glyphs) -> String {
         guard let level = summary.bestLevel else { return "none graded (reviews or designs not reported)" }
         let names = summary.bestLevelStudies.map { study -> String in
-            var basis = study.design.kind.shortName
-            if study.fromPrimary.contains(.design) { basis += "\(glyphs.primary), by its own record" }
+            var basis = study.design.kind.shortName + (study.fromPrimary.contains(.design) ? glyphs.primary : "")
             if study.evidence.gradedDownFor != nil { basis += ", graded down" }
-            // A level says how a study was run, not what it found: say so when nothing was found.
-            if study.outcome.figures.isEmpty && study.outcome.direction == .notReported { basis += "; no result recorded" }
+            switch (study.fromPrimary.contains(.design), study.fromPrimary.contains(.outcome)) {
+            case (true, true): basis += "; design and result by its own record"
+            case (true, false): basis += "; design by its own record"
+            case (false, true): basis += "; result by its own record"
+            case (false, false): break
+            }
+            // A level says how a study was run, not what it found: say so when nothing was found,
+            // and name the cautions on what was.
+            if study.outcome.figures.isEmpty && study.outcome.direction == .notReported {
+                basis += "; no result recorded"
+            } else if case let marks = StrengthMark.compact(StrengthMarks.of(study)), !marks.isEmpty {
+                basis += "; result marked \(marks)"
+            }
             return study.shortLabel + " (\(basis))"
         }
         return "\(level): " + names.joined(separator: ", ")
@@ -112,7 +122,7 @@ public enum SummaryText {
                      "- **Direction:** " + summary.directionCounts.map { "\($0.direction.name) \($0.count)" }.joined(separator: ", "),
                      "- **Best level:** \(escape(bestLevelText(summary, glyphs: glyphs)))"]
         for note in countingNotes(summary, glyphs: glyphs) { lines.append("- **Counting:** \(escape(note))") }
-        if summary.flagged > 0 { lines.append("- **Cross-check:** \(summary.flagged) differ from their own abstracts") }
+        if summary.flagged > 0 { lines.append("- **Cross-check:** \(summary.flagged) differ from their own records") }
         for statement in summary.regulatory { lines.append("- **Status:** \(escape(statement.text)) [\(statement.source.humanDescription)]") }
         for statement in summary.bottomLine {
             let kind = statement.kind == .statement ? "" : " (\(statement.kind.rawValue))"
