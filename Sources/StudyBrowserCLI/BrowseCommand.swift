@@ -121,9 +121,9 @@ struct BrowseCommand: ParsableCommand {
             terminal.close()
             throw error
         }
-        let sources = catalog.dataset.sources
+        let loaded = catalog.loaded
         let ending = BrowserSession.run(state, on: terminal) { request in
-            ViewExporter.export(request, sources: sources)
+            ViewExporter.export(request, dataset: loaded)
         }.ending
         terminal.close()
         try Self.exit(for: ending)

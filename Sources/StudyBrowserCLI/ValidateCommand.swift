@@ -24,7 +24,8 @@ struct ValidateCommand: ParsableCommand {
         let dataset = loaded.dataset
         if problems.isEmpty {
             let studies = dataset.studies.count == 1 ? "1 study" : "\(dataset.studies.count) studies"
-            Console.write("valid: \(studies), \(dataset.contexts.count) indication records and \(dataset.sources.count) source\(dataset.sources.count == 1 ? "" : "s") in \(read.files.count) file\(read.files.count == 1 ? "" : "s")\n")
+            let reviews = dataset.reviews.isEmpty ? "" : "\(dataset.reviews.count) review\(dataset.reviews.count == 1 ? "" : "s") with \(dataset.reviews.reduce(0) { $0 + $1.findings.count }) summary-of-findings rows, "
+            Console.write("valid: \(studies), \(reviews)\(dataset.contexts.count) indication records and \(dataset.sources.count) source\(dataset.sources.count == 1 ? "" : "s") in \(read.files.count) file\(read.files.count == 1 ? "" : "s")\n")
             return
         }
         Console.error("study-browser: \(problems.count) problem\(problems.count == 1 ? "" : "s") found")

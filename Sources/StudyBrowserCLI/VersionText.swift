@@ -13,6 +13,7 @@ enum VersionText {
         let date = dataset.checked ?? "date not given"
         var text = "study-browser \(version)\n"
         text += "embedded data: checked \(date); \(dataset.studies.count) studies, "
+        if !dataset.reviews.isEmpty { text += "\(dataset.reviews.count) review\(dataset.reviews.count == 1 ? "" : "s"), " }
         text += "\(dataset.contexts.count) indication records, \(dataset.sources.count) sources"
         if !loaded.problems.isEmpty { text += " (\(loaded.problems.count) problems: run study-browser validate)" }
         return text + "\n"

@@ -9,8 +9,12 @@ enum GoldenScreen {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
 
     static func assertMatches(_ screen: ScreenBuffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        assertMatches(text: screen.goldenText, named: name, sourceLocation: sourceLocation)
+    }
+
+    /// The same for plain text output (a plot wider than any overlay).
+    static func assertMatches(text actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let file = folder.appendingPathComponent("\(name).txt")
-        let actual = screen.goldenText
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try? actual.write(to: file, atomically: true, encoding: .utf8)
             Issue.record("recorded \(name).txt; look at it, then run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)

@@ -145,3 +145,71 @@ struct BundledGoldenScreenTests {
         #expect(state.catalog.view == .best && state.selectedStudy?.id == "dakwar-2017")
     }
 }
+
+/// The TRD summary of findings and its forest plots: at 80x24 and 120x40, Unicode and ASCII;
+/// the plots as text at 200 columns; and a plot whose interval runs off the axis.
+@Suite("Golden screens of the summary of findings")
+struct FindingsGoldenScreenTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+
+    @Test("the TRD findings and their plots", arguments: sizes, [Glyphs.unicode, .ascii])
+    func findings(_ size: Size, _ glyphs: Glyphs) {
+        let name = "\(glyphs == .ascii ? "ascii-" : "")trd-findings"
+        var state = BrowserState(catalog: BundledGoldenScreenTests.catalog, size: size, glyphs: glyphs)
+        Fixture.press([.backTab, .right, .right, .right, .right, .enter, .character("f")], on: &state)
+        GoldenScreen.assertMatches(BrowserView.render(state), named: "\(name)-\(size)")
+        // Scrolled to the first plot, with what the rows mean per 1,000 people.
+        Fixture.press([.character("w")] + Array(repeating: .down, count: size.height == 24 ? 20 : 14), on: &state)
+        GoldenScreen.assertMatches(BrowserView.render(state), named: "\(name)-plot-words-\(size)")
+        if glyphs == .ascii {
+            #expect(BrowserView.render(state).cells.allSatisfy { $0.text.unicodeScalars.allSatisfy(\.isASCII) }, "LANG=C and vt100 get ASCII only")
+        }
+    }
+
+    @Test("from the summary, f opens the findings; f again closes them")
+    func fromSummary() {
+        var state = BrowserState(catalog: BundledGoldenScreenTests.catalog, size: Size(width: 80, height: 24))
+        Fixture.press([.backTab, .right, .right, .right, .right, .enter, .character("i"), .character("f")], on: &state)
+        #expect(state.overlay == .findings)
+        Fixture.press([.character("f")], on: &state)
+        #expect(state.overlay == nil)
+    }
+
+    @Test("y copies the findings through OSC 52; e offers a findings file")
+    func copyAndExport() {
+        var state = BrowserState(catalog: BundledGoldenScreenTests.catalog, size: Size(width: 80, height: 24))
+        let effects = Fixture.press([.backTab, .right, .right, .right, .right, .enter, .character("f"), .character("y")], on: &state)
+        guard case .send(let sequence)? = effects.last else { Issue.record("no OSC 52 sequence: \(effects)"); return }
+        #expect(sequence.hasPrefix("\u{1B}]52;c;") && state.message?.hasPrefix("Copied the findings") == true)
+        Fixture.press([.character("e")], on: &state)
+        #expect(state.editingExportPath && state.exportPath == "study-browser-findings-trd.md")
+        let exported = Fixture.press([.enter], on: &state)
+        guard case .export(let request)? = exported.last else { Issue.record("no export: \(exported)"); return }
+        #expect(request.findings == .trd && request.format == .markdown)
+    }
+
+    @Test("the TRD plots as text at 200 columns")
+    func wide() {
+        let findings = IndicationFindings(indication: .trd, dataset: BundledGoldenScreenTests.catalog.loaded)
+        let lines = FindingsText.lines(findings, width: 200, glyphs: .unicode)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 200 })
+        GoldenScreen.assertMatches(text: lines.joined(separator: "\n") + "\n", named: "trd-findings-text-200")
+    }
+
+    @Test("an interval that runs off the axis gets arrows; pooled and single rows are drawn apart")
+    func offAxis() {
+        func row(_ label: String, _ point: Double, _ low: Double, _ high: Double, pooled: Bool) -> IndicationFindings.Row {
+            .init(label: label, participants: 40, studies: pooled ? 3 : nil,
+                  estimate: EffectEstimate(outcome: label, measure: .meanDifference, point: point, low: low, high: high, level: 95,
+                                           reported: "MD \(point) (\(low) to \(high))"),
+                  pooled: pooled, source: "test", certainty: nil, finding: nil)
+        }
+        let group = IndicationFindings.Group(comparison: "ketamine vs placebo", measure: .meanDifference,
+                                             rows: [row("wide trial", 1, -10, 12, pooled: false), row("pooled", 0.5, 0.1, 0.9, pooled: true)])
+        for (glyphs, name) in [(Glyphs.unicode, "forest-off-axis-80"), (.ascii, "ascii-forest-off-axis-80")] {
+            let lines = ForestPlot.lines(group, width: 80, glyphs: glyphs)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+            GoldenScreen.assertMatches(text: lines.joined(separator: "\n") + "\n", named: name)
+        }
+    }
+}

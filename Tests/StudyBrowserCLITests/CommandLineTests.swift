@@ -9,14 +9,14 @@ struct CommandLineTests {
     func validateBundled() throws {
         let result = try BinaryRunner.run(["validate"])
         #expect(result.status == 0)
-        #expect(result.output == "valid: 25 studies, 5 indication records and 4 sources in 6 files\n")
+        #expect(result.output == "valid: 25 studies, 1 review with 8 summary-of-findings rows, 5 indication records and 5 sources in 6 files\n")
     }
 
     @Test("--version names the program's version and the embedded data's date and size")
     func version() throws {
         let result = try BinaryRunner.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.output == "study-browser 1.0.0\nembedded data: checked 2026-12-04; 25 studies, 5 indication records, 4 sources\n")
+        #expect(result.output == "study-browser 1.0.0\nembedded data: checked 2026-12-04; 25 studies, 1 review, 5 indication records, 5 sources\n")
         #expect(try BinaryRunner.run(["--help"]).output.contains("--version"))
     }
 
@@ -208,6 +208,53 @@ struct CommandLineTests {
         #expect(trdMarkdown.output.contains("- **Participants:** 72 in 3 studies (seed 7 in 1; own records† 65 in 2)"))
         #expect(trdMarkdown.output.contains("- **Counting:** Murrough 2013's count includes 10 participants of aan het Rot 2010"))
         #expect(try BinaryRunner.run(["summary", "-i", "cardiology"]).status == 64)
+    }
+
+    /// The Cochrane rows exactly as PRIMARY-SOURCES.md gives them: comparison, outcome, participants,
+    /// trials, the relative effect as written, the risks as written, and the certainty.
+    static let cochraneRows: [(String, String, Int, Int, String, String, String)] = [
+        ("ketamine vs placebo", "response", 185, 7, "OR 3.94 (1.54 to 10.10)", "8.8% → 27.4% (12.9 to 49.2)", "very-low"),
+        ("ketamine vs placebo", "remission", 75, 3, "OR 5.60 (1.07 to 29.46)", "2.4% → 12.0% (2.5 to 41.8)", "very-low"),
+        ("ketamine vs placebo", "depression score", 231, 8, "SMD 0.87 lower (1.26 to 0.48 lower)", "", "very-low"),
+        ("ketamine vs placebo", "total dropouts", 201, 6, "OR 1.25 (0.19 to 8.28)", "34.0% → 39.1% (8.9 to 81)", "very-low"),
+        ("ketamine vs midazolam", "response", 296, 4, "OR 2.48 (1.00 to 6.18)", "25.9% → 46.5% (25.9 to 68.4)", "very-low"),
+        ("ketamine vs midazolam", "remission", 122, 2, "OR 2.21 (0.67 to 7.32)", "18.0% → 32.7% (12.8 to 61.6)", "low"),
+        ("ketamine vs midazolam", "depression score", 297, 4, "SMD 0.49 lower (0.87 to 0.10 lower)", "", "very-low"),
+        ("ketamine vs midazolam", "total dropouts", 72, 1, "OR 0.33 (0.05 to 2.09)", "12.0% → 4.3% (0.7 to 22.2)", "low"),
+    ]
+
+    @Test("findings -i trd --format json carries every Cochrane row as the notes give it, labelled outside the seeds")
+    func findingsJSON() throws {
+        let result = try BinaryRunner.run(["findings", "-i", "trd", "--format", "json"])
+        #expect(result.status == 0)
+        guard case .object(let object) = try JSONParser.parse(Array(result.output.utf8)),
+              case .array(let reviews)? = object["reviews"], case .object(let review)? = reviews.first,
+              case .array(let rows)? = review["findings"] else { Issue.record("no review rows: \(result.output)"); return }
+        #expect(review["outsideSeeds"] == .bool(true))
+        guard case .string(let population)? = review["population"] else { Issue.record("no population"); return }
+        #expect(population.contains("unipolar major depressive disorder, not only treatment-resistant"))
+        #expect(rows.count == Self.cochraneRows.count)
+        for (row, expected) in zip(rows, Self.cochraneRows) {
+            guard case .object(let fields) = row, case .object(let effect)? = fields["effect"] else { Issue.record("bad row"); continue }
+            #expect(fields["comparison"] == .string(expected.0) && fields["outcome"] == .string(expected.1))
+            #expect(fields["participants"] == .number(Double(expected.2)) && fields["studies"] == .number(Double(expected.3)))
+            #expect(effect["reported"] == .string(expected.4) && effect["level"] == .number(95))
+            #expect(fields["risksReported"] == (expected.5.isEmpty ? .null : .string(expected.5)))
+            #expect(fields["certainty"] == .string(expected.6))
+            #expect(fields["timepoint"] == .string("24 h"))
+        }
+        let table = try BinaryRunner.run(["findings", "-i", "trd", "--width", "80", "--words"])
+        #expect(table.status == 0 && table.output.contains("outside the seed documents"))
+        #expect(table.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let wide = try BinaryRunner.run(["findings", "-i", "trd", "--width", "200", "--words"])
+        #expect(wide.output.contains("of 1,000 people like those in the trials, about 274 (129 to 492) rather than 88 respond"))
+        let markdown = try BinaryRunner.run(["findings", "-i", "trd", "--format", "markdown"])
+        #expect(markdown.output.contains("| Response at 24 h | 185 (7) | OR 3.94 (1.54 to 10.10) | 8.8% → 27.4% (12.9 to 49.2) | ⊕◯◯◯ very low |"))
+        let ascii = try BinaryRunner.run(["findings", "-i", "trd", "--width", "80"], environment: ["LANG": "C"])
+        let allASCII = ascii.output.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(allASCII, "LANG=C gets ASCII only")
+        let bad = try BinaryRunner.run(["findings", "-i", "nowhere"])
+        #expect(bad.status == 64)
     }
 
     @Test("export as CSV and Markdown covers every study")

@@ -14,7 +14,8 @@ struct BundledDatasetTests {
     func valid() {
         #expect(Self.loaded.problems.map(\.description) == [])
         #expect(dataset.studies.count == 25)
-        #expect(dataset.sources.map(\.id) == ["seed-000", "seed-001", "seed-002", "primary-notes"])
+        #expect(dataset.sources.map(\.id) == ["seed-000", "seed-001", "seed-002", "primary-notes", "cochrane-cd011612"])
+        #expect(dataset.reviews.map(\.id) == ["cochrane-2021-cd011612"] && dataset.reviews[0].findings.count == 8)
         #expect(Set(dataset.contexts.map(\.indication)) == Set(Indication.allCases))
     }
 

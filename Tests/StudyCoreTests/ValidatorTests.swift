@@ -110,7 +110,7 @@ struct ValidatorTests {
     @Test("a file with no records, and a data set with no studies")
     func noRecords() {
         #expect(TestSupport.problems(in: #"{"format": "study-browser-data/1"}"#).map(\.description)
-            .contains("bad.json: the file holds no \"sources\", \"indications\" or \"studies\""))
+            .contains("bad.json: the file holds no \"sources\", \"indications\", \"reviews\" or \"studies\""))
         #expect(DatasetLoader.load([TestSupport.sourcesFile]).problems.map(\.message) == ["no studies: the data holds no \"studies\" records"])
     }
 

@@ -8,6 +8,7 @@ public enum Action: Sendable, Equatable {
     case showContext, showSummary, showHelp, closeOverlay
     case toggleMark, compareMarked, copyCitation
     case toggleSourceView
+    case showFindings, toggleFindingsWords, copyOverlay
     case startExport, insertExportText(String), deleteExportBackward, acceptExport, cancelExport
     case confirmOverwrite, declineOverwrite
     /// Shows a message on the status line (the outcome of an effect).
@@ -54,6 +55,9 @@ public enum Action: Sendable, Equatable {
         case .showMessage: "message"
         case .showNotice: "notice"
         case .toggleSourceView: "toggle-seed-only"
+        case .showFindings: "findings"
+        case .toggleFindingsWords: "findings-in-words"
+        case .copyOverlay: "copy-view"
         case .showHelp: "help"
         case .closeOverlay: "close"
         case .quit: "quit"

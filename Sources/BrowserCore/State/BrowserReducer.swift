@@ -119,6 +119,13 @@ public enum BrowserReducer {
                 }
             }
         case .startExport:
+            if state.overlay != nil && state.overlay != .findings {
+                state.message = "Close this view first (Esc); e exports the table, or the findings from their view."
+                break
+            }
+            if state.overlay == .findings, let indication = contextIndication(state) {
+                state.exportPath = "study-browser-findings-\(indication.rawValue).md"
+            }
             state.editingExportPath = true
             state.editingFilter = false
         case .insertExportText(let text): state.exportPath += text
@@ -131,6 +138,10 @@ public enum BrowserReducer {
                 break
             }
             state.editingExportPath = false
+            if state.overlay == .findings, let indication = contextIndication(state) {
+                return .export(ExportRequest(path: path, format: format, overwrite: false, studies: [],
+                                             description: "\(indication.name): summary of findings", findings: indication))
+            }
             let studies = state.marked.isEmpty ? Array(state.rows) : state.markedStudies
             var what = state.marked.isEmpty
                 ? "\(state.indication?.name ?? "All indications"); " + (state.query.text.isEmpty ? "no filter" : "filter '\(state.query.text)'")
@@ -142,7 +153,7 @@ public enum BrowserReducer {
             if let pending = state.pendingExport {
                 state.pendingExport = nil
                 return .export(ExportRequest(path: pending.path, format: pending.format, overwrite: true,
-                                             studies: pending.studies, description: pending.description))
+                                             studies: pending.studies, description: pending.description, findings: pending.findings))
             }
         case .declineOverwrite:
             state.message = state.pendingExport.map { "Not written: \($0.path) was left as it was." }
@@ -154,6 +165,34 @@ public enum BrowserReducer {
         case .showHelp:
             state.overlay = .help
             state.overlayScroll = 0
+        case .showFindings:
+            if state.overlay == .findings {
+                state.overlay = nil
+            } else {
+                openIndicationOverlay(.findings, named: "summary of findings", in: &state)
+            }
+        case .toggleFindingsWords:
+            guard state.overlay == .findings else { break }
+            state.findingsWords.toggle()
+            state.message = state.findingsWords ? "Rows with an assumed risk now say what they mean per 1,000 people." : "Per-1,000 wording hidden."
+        case .copyOverlay:
+            guard let indication = contextIndication(state), state.overlay == .findings || state.overlay == .summary else {
+                state.message = "y copies the summary or the findings; here, close this view first (Esc)."
+                break
+            }
+            let lines = state.overlay == .findings
+                ? FindingsText.lines(IndicationFindings(indication: indication, dataset: state.catalog.loaded), width: 100,
+                                     glyphs: state.glyphs, words: state.findingsWords)
+                : SummaryText.lines(IndicationSummary(indication: indication, dataset: state.catalog.dataset, view: state.catalog.view),
+                                    width: 100, glyphs: state.glyphs, allStatements: true)
+            let text = lines.joined(separator: "\n") + "\n"
+            do {
+                let sequence = try OSC52.sequence(for: text, route: state.clipboard)
+                state.message = "Copied the \(state.overlay == .findings ? "findings" : "summary") (\(text.utf8.count) bytes) through OSC 52."
+                return .send(sequence)
+            } catch {
+                state.message = "Not copied: \(text.utf8.count) bytes is more than the \(OSC52.maximumBytes) a terminal clipboard takes; use e or study-browser findings."
+            }
         case .closeOverlay:
             state.overlay = nil
         }

@@ -9,6 +9,8 @@ public struct BrowserState: Sendable {
     public var focus: Pane = .table
     public var overlay: Overlay?
     public var overlayScroll = 0
+    /// Whether the findings view says what each row means per 1,000 people.
+    public var findingsWords = false
     /// True while the filter line is being edited.
     public var editingFilter = false
     /// The filter as typed, which may be invalid.

@@ -23,4 +23,16 @@ public struct ExportRequest: Sendable, Equatable {
     public let studies: [Study]
     /// What the view was: "Migraine; filter 'design:rct'; sorted by Dose ↑; 2 studies".
     public let description: String
+    /// Set when the findings of an indication are exported instead of studies.
+    public let findings: Indication?
+
+    /// Creates a request.
+    public init(path: String, format: Format, overwrite: Bool, studies: [Study], description: String, findings: Indication? = nil) {
+        self.path = path
+        self.format = format
+        self.overwrite = overwrite
+        self.studies = studies
+        self.description = description
+        self.findings = findings
+    }
 }

@@ -11,4 +11,6 @@ public enum Overlay: Sendable, Equatable {
     case context
     case summary
     case compare
+    /// Summary of findings and forest plots for the indication.
+    case findings
 }

@@ -41,6 +41,13 @@ public enum OverlayView {
                                   glyphs: state.glyphs, named: false)
                     .map { Line(text: $0, heading: false) }
             } ?? []
+        case .findings:
+            BrowserReducer.contextIndication(state).map { indication in
+                // Findings read the data as loaded: their rows carry their own sources, whatever the table's view.
+                FindingsText.lines(IndicationFindings(indication: indication, dataset: state.catalog.loaded), width: width,
+                                   glyphs: state.glyphs, words: state.findingsWords)
+                    .map { Line(text: $0, heading: false) }
+            } ?? []
         case nil: []
         }
     }
@@ -53,6 +60,8 @@ public enum OverlayView {
             return "\(name): context"
         case .compare: return "Compare \(state.marked.count) marked stud\(state.marked.count == 1 ? "y" : "ies")"
         case .summary: return "\(BrowserReducer.contextIndication(state)?.name ?? "Indication"): summary"
+        case .findings:
+            return "\(BrowserReducer.contextIndication(state)?.name ?? "Indication"): findings (w words, y copy, e export)"
         case nil: return ""
         }
     }
@@ -135,6 +144,17 @@ public enum OverlayView {
                     ?? statement.source.humanDescription
                 let text = "\(state.glyphs.adapt("•")) \(prefix)\(InertText.make(statement.text)) [\(source)]"
                 lines += TableFormatter.wrap(state.glyphs.adapt(text), width: width, indent: 2).map { Line(text: $0, heading: false) }
+            }
+        }
+        // The context points to pooled evidence, which sits outside the seed documents.
+        let reviews = dataset.reviews.filter { $0.indications.contains(indication) }
+        if !reviews.isEmpty {
+            lines.append(Line(text: "", heading: false))
+            lines.append(Line(text: "Pooled evidence (outside the seed documents)", heading: true))
+            for review in reviews {
+                let text = "\(state.glyphs.adapt("•")) \(IndicationFindings.shortName(review)): \(review.findings.count) summary-of-findings rows; "
+                    + "population: \(review.population). f shows them with forest plots."
+                lines += TableFormatter.wrap(state.glyphs.adapt(InertText.make(text)), width: width, indent: 2).map { Line(text: $0, heading: false) }
             }
         }
         return lines

@@ -27,7 +27,7 @@ public enum DataFileDecoder {
         do {
             progress?.update("loading \(name)", 0)
             root = try JSONParser.parse(bytes, progress: progress.map { progress in { progress.update("loading \(name)", $0) } },
-                                        streaming: ["sources", "indications", "studies"]) { key, position, value in
+                                        streaming: ["sources", "indications", "reviews", "studies"]) { key, position, value in
                 streamed.add(decodeElement(key, position, value, sink: recordSink, file: file))
             }
         } catch {
@@ -48,6 +48,8 @@ public enum DataFileDecoder {
         case "sources": return decodeRecord(element, sink: sink, idKey: "id") { decodeSource($0, origin: file) }.map(DecodedRecord.source)
         case "indications":
             return decodeRecord(element, sink: sink, idKey: "indication") { decodeContext($0, origin: file) }.map(DecodedRecord.context)
+        case "reviews":
+            return decodeRecord(element, sink: sink, idKey: "id") { ReviewDecoder.decode($0, origin: file) }.map(DecodedRecord.review)
         default: return decodeRecord(element, sink: sink, idKey: "id") { decodeStudy($0, origin: file) }.map(DecodedRecord.study)
         }
     }
@@ -58,12 +60,12 @@ public enum DataFileDecoder {
     private static func decodeInParallel(_ bytes: [UInt8], file: String, name: String, layout: JSONStructure.ArrayLayout,
                                          chunks parallelChunks: Int, progress: LoadProgress?) -> (dataset: Dataset, problems: [DataProblem])? {
         // One sink per array, so problems can be put in file order whatever order the arrays are in.
-        let sinks = ["sources": ProblemSink(file: file), "indications": ProblemSink(file: file)]
+        let sinks = ["sources": ProblemSink(file: file), "indications": ProblemSink(file: file), "reviews": ProblemSink(file: file)]
         var streamed = Dataset()
         let root: JSONValue
         do {
             progress?.update("loading \(name)", 0)
-            root = try JSONParser.parse(bytes, streaming: ["sources", "indications"],
+            root = try JSONParser.parse(bytes, streaming: ["sources", "indications", "reviews"],
                                         skipping: ["studies": (layout.start, layout.end)]) { key, position, value in
                 guard let sink = sinks[key] else { return }
                 streamed.add(decodeElement(key, position, value, sink: sink, file: file))
@@ -126,11 +128,14 @@ public enum DataFileDecoder {
                 decodeContext($0, origin: file)
             }
         }
+        if top.has("reviews") {
+            dataset.reviews += decodeRecords(top, key: "reviews", sink: sink, idKey: "id") { ReviewDecoder.decode($0, origin: file) }
+        }
         if top.has("studies") {
             dataset.studies += decodeRecords(top, key: "studies", sink: sink, idKey: "id") { decodeStudy($0, origin: file) }
         }
-        if !top.has("sources") && !top.has("indications") && !top.has("studies") {
-            top.report(nil, "the file holds no \"sources\", \"indications\" or \"studies\"")
+        if !top.has("sources") && !top.has("indications") && !top.has("studies") && !top.has("reviews") {
+            top.report(nil, "the file holds no \"sources\", \"indications\", \"reviews\" or \"studies\"")
         }
         top.finish()
         let problems = Array(sink.problems[..<formatProblems]) + recordProblems + Array(sink.problems[formatProblems...])
@@ -141,6 +146,7 @@ public enum DataFileDecoder {
     fileprivate enum DecodedRecord {
         case source(SourceDocument)
         case context(IndicationContext)
+        case review(Review)
         case study(Study)
     }
 
@@ -470,6 +476,7 @@ private extension Dataset {
         switch record {
         case .source(let source)?: sources.append(source)
         case .context(let context)?: contexts.append(context)
+        case .review(let review)?: reviews.append(review)
         case .study(let study)?: studies.append(study)
         case nil: break
         }

@@ -37,6 +37,7 @@ public enum DatasetLoader {
                             problems: inout [DataProblem]) {
         dataset.sources += decoded.dataset.sources
         dataset.contexts += decoded.dataset.contexts
+        dataset.reviews += decoded.dataset.reviews
         dataset.studies += decoded.dataset.studies
         if let checked = decoded.dataset.checked, checked > (dataset.checked ?? "") { dataset.checked = checked }
         problems += decoded.problems

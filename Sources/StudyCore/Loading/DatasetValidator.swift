@@ -37,6 +37,18 @@ public enum DatasetValidator {
             }
         }
 
+        var reviewOrigins: [String: String] = [:]
+        for review in dataset.reviews {
+            if let first = reviewOrigins[review.id] ?? studyOrigins[review.id] {
+                problems.append(DataProblem(file: review.origin, record: review.id, field: "id", message: "duplicate id; also used in \(first)"))
+            } else {
+                reviewOrigins[review.id] = review.origin
+            }
+            if sourceOrigins[review.source.document] == nil {
+                problems.append(DataProblem(file: review.origin, record: review.id, field: "source", message: undefinedSourceMessage(review.source)))
+            }
+        }
+
         var contextOrigins: [Indication: String] = [:]
         for context in dataset.contexts {
             if let first = contextOrigins[context.indication] {

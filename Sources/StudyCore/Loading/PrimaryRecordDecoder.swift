@@ -36,7 +36,7 @@ enum PrimaryRecordDecoder {
         let comparator = reader.has("comparator") ? reader.object("comparator", nullable: true).flatMap(DataFileDecoder.decodeComparator) : nil
         let outcomes = texts(reader, "outcomes")
         let direction = reader.has("direction") ? reader.choice("direction", EffectDirection.self, nullable: true) : nil
-        let estimates = (reader.objects("estimates", required: false) ?? []).compactMap(decodeEstimate)
+        let estimates = (reader.objects("estimates", required: false) ?? []).compactMap { decodeEstimate($0) }
         let caveats = caveats(reader)
         let inconsistencies = texts(reader, "inconsistencies")
         let overlaps = (reader.objects("overlaps", required: false) ?? []).compactMap(decodeOverlap)
@@ -130,9 +130,10 @@ enum PrimaryRecordDecoder {
         return PrimarySampleSize(enrolled: enrolled, randomized: randomized, analysed: analysed, arms: arms, note: note, seenOn: seenOn)
     }
 
-    private static func decodeEstimate(_ reader: FieldReader) -> EffectEstimate? {
+    /// An estimate; `outcome` is given for a summary-of-findings effect, whose row names it.
+    static func decodeEstimate(_ reader: FieldReader, outcome given: String? = nil) -> EffectEstimate? {
         defer { reader.finish() }
-        let outcome = reader.text("outcome", nullable: false)
+        let outcome = given ?? reader.text("outcome", nullable: false)
         let comparison = reader.text("comparison", required: false)
         let timepoint = reader.text("timepoint", required: false)
         let measure = reader.choice("measure", EffectEstimate.Measure.self)

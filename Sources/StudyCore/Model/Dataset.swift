@@ -3,6 +3,8 @@ public struct Dataset: Sendable, Equatable {
     public var studies: [Study]
     public var contexts: [IndicationContext]
     public var sources: [SourceDocument]
+    /// Pooled evidence: systematic reviews with summary-of-findings rows.
+    public var reviews: [Review] = []
     /// The day the data was last checked against its sources (YYYY-MM-DD): the newest of the
     /// files' `checked` fields, nil when none gives one.
     public var checked: String?

@@ -6,6 +6,8 @@ public struct SourceDocument: Sendable, Equatable {
         case clinicGuide = "clinic-guide"
         case promotional
         case primary
+        /// A systematic review outside the seed documents, with pooled findings.
+        case review
     }
 
     /// A numbered reference that deliberately has no study record, with the reason.
