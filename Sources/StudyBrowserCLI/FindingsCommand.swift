@@ -12,7 +12,8 @@ struct FindingsCommand: ParsableCommand {
         studies, the relative effect with its interval, the risks without and with ketamine where \
         the review gives them, and certainty as the review states it. Single-study estimates come \
         from the studies' own records (†). A plot never mixes measures or comparisons: ratios on a \
-        log scale, differences on a linear one; ◀ ▶ (< >) mark intervals that run past the axis.
+        log scale, differences on a linear one; ◀ ▶ (< >) mark intervals that run past the axis. \
+        A plot needs a width: without one (output piped, or --width 0) findings use 100 columns.
         """
     )
 
@@ -48,7 +49,7 @@ struct FindingsCommand: ParsableCommand {
             }.joined(separator: "\n\n") + "\n")
         case .markdown:
             let width = layout.resolvedWidth == 0 ? 100 : layout.resolvedWidth
-            Console.write(document: all.map { FindingsText.markdown($0, glyphs: layout.glyphs, width: width) }.joined(separator: "\n"))
+            Console.write(document: all.map { FindingsText.markdown($0, glyphs: layout.glyphs, width: width, words: words) }.joined(separator: "\n"))
         case .json:
             let value: JSONValue = all.count == 1 ? FindingsText.json(all[0]) : .array(all.map(FindingsText.json))
             Console.write(document: JSONWriter.string(value) + "\n")

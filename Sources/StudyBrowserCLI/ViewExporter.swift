@@ -10,7 +10,7 @@ enum ViewExporter {
         if let indication = request.findings {
             let findings = IndicationFindings(indication: indication, dataset: dataset)
             switch request.format {
-            case .markdown: text = FindingsText.markdown(findings)
+            case .markdown: text = FindingsText.markdown(findings, words: request.words)
             case .csv: text = FindingsCSV.csv(findings)
             case .json: text = JSONWriter.string(FindingsText.json(findings)) + "\n"
             }

@@ -247,9 +247,10 @@ struct CommandLineTests {
         #expect(table.status == 0 && table.output.contains("outside the seed documents"))
         #expect(table.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
         let wide = try BinaryRunner.run(["findings", "-i", "trd", "--width", "200", "--words"])
-        #expect(wide.output.contains("of 1,000 people like those in the trials, about 274 (129 to 492) rather than 88 respond"))
+        #expect(wide.output.contains("of 1,000 people like those in the trials, about 274 (129 to 492) with ketamine rather than 88 with placebo respond"))
         let markdown = try BinaryRunner.run(["findings", "-i", "trd", "--format", "markdown"])
         #expect(markdown.output.contains("| Response at 24 h | 185 (7) | OR 3.94 (1.54 to 10.10) | 8.8% → 27.4% (12.9 to 49.2) | ⊕◯◯◯ very low |"))
+        #expect(markdown.output.contains("DOI 10.1002/14651858.CD011612.pub3") && markdown.output.contains("never worked out here"))
         let ascii = try BinaryRunner.run(["findings", "-i", "trd", "--width", "80"], environment: ["LANG": "C"])
         let allASCII = ascii.output.unicodeScalars.allSatisfy { $0.isASCII }
         #expect(allASCII, "LANG=C gets ASCII only")

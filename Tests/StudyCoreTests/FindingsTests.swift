@@ -27,13 +27,13 @@ struct FindingsTests {
     /// Linear scale: the points and 0, widened for the intervals by at most the points' span.
     @Test("a linear axis for differences", arguments: [
         // SMD −0.87 (−1.26 to −0.48): core −0.87…0, step 0.5 → −1.5…0; −0.87 at (0.63 / 1.5) × 20 = 8.4 → 8.
-        ([estimate(.standardizedMeanDifference, -0.87, -1.26, -0.48)], 21, -1.5, 0.0, [-1.5, 0.0], -0.87, 8),
+        ([estimate(.standardizedMeanDifference, -0.87, -1.26, -0.48)], 21, -1.5, 0.0, [-1.5, -1.0, -0.5, 0.0], -0.87, 8),
         // +10.1 (1.1 to 19.0): core 0…10.1, widened to 19.0, step 5 → 0…20; 10.1 at 0.505 × 24 = 12.1 → 12.
-        ([estimate(.percentageDifference, 10.1, 1.1, 19.0)], 25, 0.0, 20.0, [0.0, 20.0], 10.1, 12),
+        ([estimate(.percentageDifference, 10.1, 1.1, 19.0)], 25, 0.0, 20.0, [0.0, 5.0, 10.0, 15.0, 20.0], 10.1, 12),
         // MD −1.83 (−2.35 to −1.31): step 1 → −3…0; −1.83 at (1.17 / 3) × 22 = 8.58 → 9.
-        ([estimate(.meanDifference, -1.83, -2.35, -1.31)], 23, -3.0, 0.0, [-3.0, 0.0], -1.83, 9),
+        ([estimate(.meanDifference, -1.83, -2.35, -1.31)], 23, -3.0, 0.0, [-3.0, -2.0, -1.0, 0.0], -1.83, 9),
         // 1 (−10 to 12): the interval is cut at the points' span: −1…2; 1 at (2/3) × 30 = 20.
-        ([estimate(.meanDifference, 1, -10, 12)], 31, -1.0, 2.0, [-1.0, 0.0, 2.0], 1.0, 20),
+        ([estimate(.meanDifference, 1, -10, 12)], 31, -1.0, 2.0, [-1.0, 0.0, 1.0, 2.0], 1.0, 20),
     ])
     func linearAxis(_ estimates: [EffectEstimate], _ width: Int, _ low: Double, _ high: Double, _ ticks: [Double], _ value: Double, _ column: Int) {
         let axis = ForestAxis(measure: estimates[0].measure, estimates: estimates, width: width)
@@ -47,13 +47,23 @@ struct FindingsTests {
         #expect(abs(ForestAxis.niceStep(raw) - step) < 1e-12)
     }
 
+    @Test("an interval that excludes no effect never seems to touch it after rounding")
+    func excludesNoEffect() {
+        // OR 5.60 (1.07 to 29.46) on 0.1…10 over 15 columns: 1 and 1.07 both round to column 7.
+        let row = IndicationFindings.Row(label: "remission", participants: 75, studies: 3, estimate: Self.estimate(.oddsRatio, 5.60, 1.07, 29.46),
+                                         pooled: true, source: "s", certainty: .veryLow, finding: nil)
+        let axis = ForestAxis(measure: .oddsRatio, estimates: [row.estimate], width: 15)
+        #expect(axis.column(1) == 7 && axis.column(1.07) == 7)
+        #expect(String(ForestPlot.axisRow(row, axis: axis, symbols: .unicode)) == "       │────◆─▶", "5.60 at (0.748 + 1) / 2 × 14 = 12.2 → 12; the whisker starts at 8, not on the line at 7")
+    }
+
     @Test("a row: whiskers, the point, the line of no effect and arrows where the interval runs off")
     func rows() {
         let clipped = IndicationFindings.Row(label: "wide", participants: 10, studies: nil, estimate: Self.estimate(.meanDifference, 1, -10, 12),
                                              pooled: false, source: "s", certainty: nil, finding: nil)
         let axis = ForestAxis(measure: .meanDifference, estimates: [clipped.estimate], width: 31)
         #expect(String(ForestPlot.axisRow(clipped, axis: axis, symbols: .unicode)) == "◀─────────│─────────■─────────▶", "0 at column 10, 1 at column 20 of 0…30")
-        #expect(String(ForestPlot.axisRow(clipped, axis: axis, symbols: .ascii)) == "<---------|---------o--------->")
+        #expect(String(ForestPlot.axisRow(clipped, axis: axis, symbols: .ascii)) == "<---------|---------x--------->")
         let pooled = IndicationFindings.Row(label: "p", participants: 185, studies: 7, estimate: Self.estimate(.oddsRatio, 3.94, 1.54, 10.10),
                                             pooled: true, source: "s", certainty: .veryLow, finding: nil)
         let log = ForestAxis(measure: .oddsRatio, estimates: [pooled.estimate], width: 25)
@@ -74,9 +84,9 @@ struct FindingsTests {
     static let trd = IndicationFindings(indication: .trd, dataset: BundledDatasetTests.loaded.dataset)
 
     @Test("per 1,000, only where the source gives an assumed risk", arguments: [
-        ("ketamine vs placebo", "response", "8.8% → 27.4%: of 1,000 people like those in the trials, about 274 (129 to 492) rather than 88 respond"),
-        ("ketamine vs placebo", "remission", "2.4% → 12.0%: of 1,000 people like those in the trials, about 120 (25 to 418) rather than 24 remit"),
-        ("ketamine vs midazolam", "total dropouts", "12.0% → 4.3%: of 1,000 people like those in the trials, about 43 (7 to 222) rather than 120 drop out"),
+        ("ketamine vs placebo", "response", "8.8% → 27.4%: of 1,000 people like those in the trials, about 274 (129 to 492) with ketamine rather than 88 with placebo respond"),
+        ("ketamine vs placebo", "remission", "2.4% → 12.0%: of 1,000 people like those in the trials, about 120 (25 to 418) with ketamine rather than 24 with placebo remit"),
+        ("ketamine vs midazolam", "total dropouts", "12.0% → 4.3%: of 1,000 people like those in the trials, about 43 (7 to 222) with ketamine rather than 120 with midazolam drop out"),
         ("ketamine vs placebo", "depression score", ""),
     ])
     func perThousand(_ comparison: String, _ outcome: String, _ expected: String) throws {
@@ -89,7 +99,9 @@ struct FindingsTests {
     func grouping() {
         let keys = Self.trd.groups.map { "\($0.comparison) \($0.measure.rawValue)" }
         #expect(keys == ["ketamine vs placebo odds-ratio", "ketamine vs placebo smd", "ketamine vs midazolam odds-ratio", "ketamine vs midazolam smd"])
-        #expect(Self.trd.groups.allSatisfy { group in group.rows.allSatisfy { $0.estimate.measure == group.measure && $0.pooled } })
+        #expect(Self.trd.groups.allSatisfy { group in group.rows.allSatisfy { $0.estimate.measure == group.measure } })
+        // Pooled where the review pooled more than one trial; the midazolam dropouts row is one trial.
+        #expect(Self.trd.groups.flatMap(\.rows).filter { !$0.pooled }.map(\.label) == ["total dropouts at 24 h"])
         let sud = IndicationFindings(indication: .sud, dataset: BundledDatasetTests.loaded.dataset)
         #expect(sud.reviews.isEmpty && sud.groups.count == 3 && sud.groups.allSatisfy { $0.rows.allSatisfy { !$0.pooled && $0.source.hasSuffix("own record") } })
     }
@@ -132,6 +144,7 @@ struct FindingsTests {
         ([("\"searchDate\": \"2020-07\"", "\"searchDate\": \"July 2020\"")], "bad.json:review-2021:searchDate: expected YYYY-MM or YYYY-MM-DD"),
         ([("\"source\": \"doc\"", "\"source\": \"elsewhere\"")], "bad.json:review-2021:source: source \"elsewhere\" is not defined"),
         ([("\"participants\": 185", "\"participants\": 0")], "bad.json:review-2021:findings[0].participants: a count of 0"),
+        ([("\"high\": 49.2", "\"high\": 181")], "bad.json:review-2021:findings[0].riskWith.high: a risk is a percentage from 0 to 100"),
     ])
     func badReview(_ changes: [(String, String)], _ expected: String) {
         let problems = TestSupport.problems(in: Self.reviewJSON(changes)).map(\.description)

@@ -140,7 +140,8 @@ public enum BrowserReducer {
             state.editingExportPath = false
             if state.overlay == .findings, let indication = contextIndication(state) {
                 return .export(ExportRequest(path: path, format: format, overwrite: false, studies: [],
-                                             description: "\(indication.name): summary of findings", findings: indication))
+                                             description: "\(indication.name): summary of findings", findings: indication,
+                                             words: state.findingsWords))
             }
             let studies = state.marked.isEmpty ? Array(state.rows) : state.markedStudies
             var what = state.marked.isEmpty
@@ -153,7 +154,7 @@ public enum BrowserReducer {
             if let pending = state.pendingExport {
                 state.pendingExport = nil
                 return .export(ExportRequest(path: pending.path, format: pending.format, overwrite: true,
-                                             studies: pending.studies, description: pending.description, findings: pending.findings))
+                                             studies: pending.studies, description: pending.description, findings: pending.findings, words: pending.words))
             }
         case .declineOverwrite:
             state.message = state.pendingExport.map { "Not written: \($0.path) was left as it was." }

@@ -25,9 +25,13 @@ public struct ExportRequest: Sendable, Equatable {
     public let description: String
     /// Set when the findings of an indication are exported instead of studies.
     public let findings: Indication?
+    /// Whether findings are exported with their per-1,000 wording (as the view showed them).
+    public let words: Bool
 
     /// Creates a request.
-    public init(path: String, format: Format, overwrite: Bool, studies: [Study], description: String, findings: Indication? = nil) {
+    public init(path: String, format: Format, overwrite: Bool, studies: [Study], description: String, findings: Indication? = nil,
+                words: Bool = false) {
+        self.words = words
         self.path = path
         self.format = format
         self.overwrite = overwrite

@@ -7,7 +7,8 @@ public struct OverlayGeometry: Sendable, Equatable {
     /// The overlay box for a screen size.
     public init(size: Size) {
         width = max(10, min(size.width - 4, 100))
-        height = max(5, size.height - 2)
+        // The status line (one row above the hints) stays visible, so a message is read while a view is open.
+        height = max(5, size.height - 3)
         x = max(0, (size.width - width) / 2)
         y = 1
     }

@@ -11,17 +11,18 @@ public enum FindingsText {
         let rule = glyphs.rule + glyphs.rule
         for review in findings.reviews {
             let name = IndicationFindings.shortName(review)
-            text("\(name), outside the seed documents" + (review.searchDate.map { " (searched to \($0))" } ?? "")
+            let outside = findings.outside.contains(review.id)
+            text("\(name)\(outside ? ", outside the seed documents" : "")" + (review.searchDate.map { " (searched to \($0))" } ?? "")
                  + ". Population: \(review.population).")
             for comparison in comparisons(review) {
                 lines.append("")
-                text("\(rule) \(capitalized(comparison)) \(rule) \(name), outside the seeds \(rule)")
+                text("\(rule) \(capitalized(comparison)) \(rule) \(name)\(outside ? ", outside the seeds" : "") \(rule)")
                 for finding in review.findings where finding.comparison == comparison {
                     let count = [finding.participants.map { "\($0) participants" }, finding.studies.map { "\($0) RCT\($0 == 1 ? "" : "s")" }]
                         .compactMap { $0 }.joined(separator: ", ")
                     text("\(capitalized(finding.outcome))\(finding.timepoint.map { " at \($0)" } ?? ""): \(count.isEmpty ? "participants not reported" : count)")
                     var effect = "\(finding.effect.reported); \(finding.certainty.symbols(glyphs)) \(finding.certainty.name)"
-                    if let risks = finding.risksReported { effect += "; without → with: \(risks)" }
+                    if let risks = finding.risksReported { effect += "; \(comparator(comparison)) → ketamine: \(risks)" }
                     text(effect + " [\(name)]", indent: 2)
                     if words, let plain = PlainWords.perThousand(finding, glyphs: glyphs) { text(plain, indent: 4) }
                     if let footnote = finding.footnote { text("Note: \(footnote)", indent: 4) }
@@ -44,9 +45,9 @@ public enum FindingsText {
         }
         let single = findings.groups.filter { group in group.rows.allSatisfy { $0.finding == nil } }
         if !single.isEmpty {
-            text("\(rule) Single-study estimates from the studies' own records\(glyphs.primary) \(rule)")
-            text("Each from one study's own record (abstract, publisher page or a secondary page; see its details), pooled only where marked; "
-                 + "the seed documents give none of these intervals.")
+            text("\(rule) Estimates from the studies' own records\(glyphs.primary) \(rule)")
+            text("Each from one study's own record (abstract, publisher page or a secondary page; see its details): one trial's "
+                 + "estimate, or a meta-analysis's pooled one where marked pooled. The seed documents give none of these intervals.")
             for group in single {
                 lines.append("")
                 lines += ForestPlot.lines(group, width: width, glyphs: glyphs)
@@ -61,6 +62,11 @@ public enum FindingsText {
         return lines
     }
 
+    /// "placebo" from "ketamine vs placebo": whom the assumed risk describes.
+    static func comparator(_ comparison: String) -> String {
+        PlainWords.sides(comparison)?.1 ?? "comparison"
+    }
+
     /// The review's comparisons in the order its rows give them.
     static func comparisons(_ review: Review) -> [String] {
         review.findings.map(\.comparison).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -69,17 +75,25 @@ public enum FindingsText {
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// Markdown: a pipe table per comparison, the plots in code blocks, and the sources.
-    public static func markdown(_ findings: IndicationFindings, glyphs: Glyphs = .unicode, width: Int = 100) -> String {
+    public static func markdown(_ findings: IndicationFindings, glyphs: Glyphs = .unicode, width: Int = 100, words: Bool = false) -> String {
         func escape(_ text: String) -> String { StudyMarkdown.escape(glyphs.adapt(InertText.make(text))) }
         var lines = ["## \(findings.indication.name): summary of findings", ""]
         for review in findings.reviews {
             let name = IndicationFindings.shortName(review)
-            lines.append("Pooled evidence from **outside the seed documents**: \(escape(name)), \(escape(review.citation))"
-                         + (review.searchDate.map { "; searched to \(escape($0))" } ?? "") + ". Population: \(escape(review.population)).")
+            let outside = findings.outside.contains(review.id) ? " from **outside the seed documents**" : ""
+            lines.append("Pooled evidence\(outside): \(escape(name)), \(escape(review.citation))"
+                         + review.identifiers.map { "; \($0.kind.label) \(escape($0.value))" }.joined()
+                         + (review.searchDate.map { "; searched to \(escape($0))" } ?? "") + "; seen on \(escape(review.seenOn)). "
+                         + "Population: \(escape(review.population)).")
+            lines.append("")
+            lines.append("Certainty is the review's own (GRADE), never worked out here: "
+                         + Certainty.allCases.map { "\($0.symbols(glyphs)) \($0.name)" }.joined(separator: ", ") + "."
+                         + (review.note.map { " " + escape($0) } ?? ""))
             lines.append("")
             for comparison in comparisons(review) {
                 lines += ["### \(escape(capitalized(comparison)))", "",
-                          "| Outcome | Participants (studies) | Relative effect | Without → with | Certainty | Source |", "|---|---|---|---|---|---|"]
+                          "| Outcome | Participants (studies) | Relative effect | \(escape(capitalized(comparator(comparison)))) \(glyphs.adapt("→")) ketamine | Certainty | Source |",
+                          "|---|---|---|---|---|---|"]
                 for finding in review.findings where finding.comparison == comparison {
                     let risks = finding.risksReported ?? "—"
                     lines.append("| \(escape(capitalized(finding.outcome) + (finding.timepoint.map { " at \($0)" } ?? ""))) | "
@@ -87,6 +101,12 @@ public enum FindingsText {
                                  + "\(escape(finding.effect.reported)) | \(escape(risks)) | \(finding.certainty.symbols(glyphs)) \(finding.certainty.name) | \(escape(name)) |")
                 }
                 lines.append("")
+                if words {
+                    for finding in review.findings where finding.comparison == comparison {
+                        if let plain = PlainWords.perThousand(finding, glyphs: glyphs) { lines.append("- \(escape(capitalized(finding.outcome))): \(escape(plain))") }
+                    }
+                    lines.append("")
+                }
                 for group in findings.groups where group.comparison == comparison && group.rows.contains(where: { $0.source.hasPrefix(name) }) {
                     lines += ["```"] + ForestPlot.lines(group, width: width, glyphs: glyphs).map { glyphs.adapt(InertText.make($0)) } + ["```", ""]
                 }
@@ -94,9 +114,12 @@ public enum FindingsText {
         }
         let single = findings.groups.filter { group in group.rows.allSatisfy { $0.finding == nil } }
         if !single.isEmpty {
-            lines += ["### Single-study estimates from the studies' own records", ""]
+            lines += ["### Estimates from the studies' own records", "",
+                      "Each from one study's own record (\(glyphs.primary)), not from the seed documents, which give none of these intervals.", ""]
             for group in single {
                 lines += ["```"] + ForestPlot.lines(group, width: width, glyphs: glyphs).map { glyphs.adapt(InertText.make($0)) } + ["```", ""]
+                for row in group.rows { lines.append("- \(escape(row.label)): \(escape(row.estimate.reported)) [\(escape(row.source))\(glyphs.primary)]") }
+                lines.append("")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -110,7 +133,7 @@ public enum FindingsText {
         func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         let reviews = findings.reviews.map { review in
             object([
-                ("id", .string(review.id)), ("citation", .string(review.citation)), ("outsideSeeds", .bool(true)),
+                ("id", .string(review.id)), ("citation", .string(review.citation)), ("outsideSeeds", .bool(findings.outside.contains(review.id))),
                 ("source", .string(review.source.description)), ("seenOn", .string(review.seenOn)), ("searchDate", text(review.searchDate)),
                 ("population", .string(review.population)),
                 ("identifiers", .array(review.identifiers.map { object([("kind", .string($0.kind.rawValue)), ("value", .string($0.value))]) })),
@@ -121,6 +144,7 @@ public enum FindingsText {
                         ("effect", PrimaryJSON.estimate(finding.effect)), ("assumedRisk", number(finding.assumedRisk)),
                         ("riskWith", finding.riskWith.map { object([("point", .number($0)), ("low", number(finding.riskWithLow)), ("high", number(finding.riskWithHigh))]) } ?? .null),
                         ("risksReported", text(finding.risksReported)),
+                        ("perThousand", text(PlainWords.perThousand(finding, glyphs: .unicode))),
                         ("certainty", .string(finding.certainty.rawValue)), ("footnote", text(finding.footnote)),
                     ])
                 })),

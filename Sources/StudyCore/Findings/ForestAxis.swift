@@ -37,9 +37,12 @@ public struct ForestAxis: Sendable, Equatable {
             let wanted = (min(core.0, lows.min() ?? core.0), max(core.1, highs.max() ?? core.1))
             let limited = (max(wanted.0, core.0 - span), min(wanted.1, core.1 + span))
             let step = Self.niceStep((limited.1 - limited.0) / 4)
-            low = (limited.0 / step).rounded(.down) * step
-            high = (limited.1 / step).rounded(.up) * step
-            ticks = [low, 0, high].reduce(into: [Double]()) { if !$0.contains($1) { $0.append($1) } }.sorted()
+            // Whole steps from one end to the other, so a value can be read between them (labels that
+            // would touch are left out when drawn); multiples of the step keep 0 exact.
+            let first = Int((limited.0 / step).rounded(.down)), last = Int((limited.1 / step).rounded(.up))
+            low = Double(first) * step
+            high = Double(last) * step
+            ticks = (first...max(first, last)).map { Double($0) * step }
         }
     }
 

@@ -7,7 +7,7 @@ public enum ForestPlot {
         let single, pooled, whisker, noEffect, left, right, rule, tick: Character
 
         static let unicode = Symbols(single: "■", pooled: "◆", whisker: "─", noEffect: "│", left: "◀", right: "▶", rule: "─", tick: "┴")
-        static let ascii = Symbols(single: "o", pooled: "@", whisker: "-", noEffect: "|", left: "<", right: ">", rule: "-", tick: "+")
+        static let ascii = Symbols(single: "x", pooled: "@", whisker: "-", noEffect: "|", left: "<", right: ">", rule: "-", tick: "+")
     }
 
     static func symbols(_ glyphs: Glyphs) -> Symbols { glyphs == .ascii ? .ascii : .unicode }
@@ -22,10 +22,13 @@ public enum ForestPlot {
         let estimateWidth = min(24, estimates.map(DisplayWidth.of).max() ?? 10)
         // A time point all rows share goes in the title, so the labels stay short.
         let shared = Set(group.rows.map { $0.estimate.timepoint ?? "" }).count == 1 ? group.rows.first?.estimate.timepoint : nil
-        let labels = group.rows.map { row in glyphs.adapt(InertText.make(shared.map { row.label.replacingSuffix(" at \($0)") } ?? row.label)) }
+        let labels = group.rows.map { row in
+            glyphs.adapt(InertText.make(shared.map { row.label.replacingSuffix(" at \($0)").replacingSuffix(", \($0)") } ?? row.label))
+        }
         let room = width - participantsWidth - estimateWidth - 3
-        let labelWidth = max(8, min(labels.map(DisplayWidth.of).max() ?? 8, room / 2, room - 15))
-        let axisWidth = max(15, room - labelWidth)
+        let labelWidth = max(8, min(labels.map(DisplayWidth.of).max() ?? 8, room - 20))
+        // One column is kept free after the axis, so a line of no effect at its end never meets a border.
+        let axisWidth = max(15, room - labelWidth - 1)
         let axis = ForestAxis(measure: group.measure, estimates: group.rows.map(\.estimate), width: axisWidth)
         let scale = axis.logarithmic ? "log scale" : "linear scale"
         let title = "\(capitalized(group.comparison)): \(measureName(group.measure)), \(scale)" + (shared.map { ", at \($0)" } ?? "")
@@ -43,7 +46,7 @@ public enum ForestPlot {
         }
         let lead = String(repeating: " ", count: labelWidth + participantsWidth + estimateWidth + 3)
         lines.append(lead + String(ruleRow(axis, symbols: symbols)))
-        lines.append(lead + tickLabels(axis))
+        lines.append(lead + tickLabels(axis, unicodeMinus: glyphs != .ascii))
         let noEffect = "\(symbols.noEffect) no effect (\(group.measure.label) \(axis.logarithmic ? "1" : "0"))"
         lines += TableFormatter.wrap(glyphs.adapt("\(symbols.single) one study  \(symbols.pooled) pooled  \(noEffect)  "
             + "\(symbols.left)\(symbols.right) beyond the axis"), width: width)
@@ -58,8 +61,14 @@ public enum ForestPlot {
         if let low = estimate.low, let high = estimate.high {
             let from = axis.column(low) ?? 0
             let to = axis.column(high) ?? axis.width - 1
-            if from <= to {
-                for column in from...to where cells[column] != symbols.noEffect { cells[column] = symbols.whisker }
+            // An interval that excludes no effect must not seem to touch it after rounding.
+            var start = from, end = to
+            if let zero = axis.column(axis.noEffect) {
+                if Self.beyond(low, axis.noEffect, axis), start == zero { start = min(zero + 1, axis.width - 1) }
+                if Self.beyond(axis.noEffect, high, axis), end == zero { end = max(zero - 1, 0) }
+            }
+            if start <= end {
+                for column in start...end where cells[column] != symbols.noEffect { cells[column] = symbols.whisker }
             }
             if axis.column(low) == nil, (axis.fraction(low) ?? 0) < 0 { cells[0] = symbols.left }
             if axis.column(high) == nil, (axis.fraction(high) ?? 0) > 1 { cells[axis.width - 1] = symbols.right }
@@ -70,6 +79,9 @@ public enum ForestPlot {
         return cells
     }
 
+    /// Whether `a` lies above `b` on the axis (both in the measure's units).
+    static func beyond(_ a: Double, _ b: Double, _ axis: ForestAxis) -> Bool { a > b + 1e-12 }
+
     static func ruleRow(_ axis: ForestAxis, symbols: Symbols) -> [Character] {
         var cells = Array(repeating: symbols.rule, count: axis.width)
         for tick in axis.ticks { if let column = axis.column(tick) { cells[column] = symbols.tick } }
@@ -77,13 +89,14 @@ public enum ForestPlot {
     }
 
     /// Tick values under their columns, left to right, skipping one that would touch the last.
-    static func tickLabels(_ axis: ForestAxis) -> String {
+    static func tickLabels(_ axis: ForestAxis, unicodeMinus: Bool) -> String {
         var line = ""
         for tick in axis.ticks {
             guard let column = axis.column(tick) else { continue }
-            let label = format(tick)
+            let label = unicodeMinus ? format(tick).replacingMinus() : format(tick)
             let start = max(0, min(axis.width - label.count, column - label.count / 2))
             guard start >= line.count + (line.isEmpty ? 0 : 1) else { continue }
+            // A label must not run into the next tick's place at the axis end.
             line += String(repeating: " ", count: start - line.count) + label
         }
         return line

@@ -26,6 +26,8 @@ public struct IndicationFindings: Sendable {
     public let indication: Indication
     /// The reviews that speak to the indication, in data order.
     public let reviews: [Review]
+    /// The ids of the reviews from outside the seed documents.
+    public let outside: Set<String>
     /// Pooled groups first (in the reviews' order), then single-study groups.
     public let groups: [Group]
 
@@ -37,6 +39,7 @@ public struct IndicationFindings: Sendable {
     public init(indication: Indication, dataset: Dataset) {
         self.indication = indication
         reviews = dataset.reviews.filter { $0.indications.contains(indication) }
+        outside = Set(reviews.filter { Self.outsideSeeds($0, dataset) }.map(\.id))
         var groups: [Group] = []
         func add(_ row: Row, comparison: String) {
             if let index = groups.firstIndex(where: { $0.comparison == comparison && $0.measure == row.estimate.measure }) {
@@ -52,8 +55,11 @@ public struct IndicationFindings: Sendable {
                 var effect = finding.effect
                 effect.comparison = finding.comparison
                 effect.timepoint = finding.timepoint
-                add(Row(label: label, participants: finding.participants, studies: finding.studies, estimate: effect, pooled: true,
-                        source: "\(Self.shortName(review)), outside the seeds", certainty: finding.certainty, finding: finding),
+                // A row from one trial is that trial's estimate, not a pooled one.
+                add(Row(label: label, participants: finding.participants, studies: finding.studies, estimate: effect,
+                        pooled: (finding.studies ?? 2) > 1,
+                        source: Self.shortName(review) + (Self.outsideSeeds(review, dataset) ? ", outside the seeds" : ""),
+                        certainty: finding.certainty, finding: finding),
                     comparison: finding.comparison)
             }
         }
@@ -62,13 +68,20 @@ public struct IndicationFindings: Sendable {
             // Only estimates with an interval are plotted: a point alone says nothing about how sure it is.
             for estimate in primary.estimates where Self.plotted.contains(estimate.measure) && estimate.point != nil && estimate.low != nil {
                 let label = "\(study.shortLabel): \(estimate.outcome)" + (estimate.timepoint.map { ", \($0)" } ?? "")
-                add(Row(label: label, participants: primary.sampleSize?.headline, studies: nil, estimate: estimate,
+                // Only the record's own count for this estimate: a comparison of some arms has fewer than the trial.
+                add(Row(label: label, participants: estimate.participants, studies: estimate.studies, estimate: estimate,
                         pooled: (primary.design ?? study.design).kind == .systematicReview,
                         source: "\(study.id) own record", certainty: nil, finding: nil),
                     comparison: estimate.comparison ?? "\(study.shortLabel): comparison not stated")
             }
         }
         self.groups = groups
+    }
+
+    /// Whether a review comes from outside the seed documents (its source is not a seed).
+    public static func outsideSeeds(_ review: Review, _ dataset: Dataset) -> Bool {
+        guard let kind = dataset.source(id: review.source.document)?.kind else { return true }
+        return kind == .review || kind == .primary
     }
 
     /// "Cochrane CD011612" when the review has a DOI naming it, else its id.

@@ -1,6 +1,7 @@
 /// What a summary-of-findings row means per 1,000 people, only where the source gives an assumed risk.
 public enum PlainWords {
-    /// "8.8% → 27.4%: of 1,000 people like those in the trials, about 274 (129 to 492) rather than 88 respond".
+    /// "8.8% → 27.4%: of 1,000 people like those in the trials, about 274 (129 to 492) with ketamine
+    /// rather than 88 with placebo respond".
     public static func perThousand(_ finding: Review.Finding, glyphs: Glyphs) -> String? {
         guard let assumed = finding.assumedRisk, let with = finding.riskWith else { return nil }
         let arrow = glyphs == .ascii ? "->" : "→"
@@ -8,8 +9,16 @@ public enum PlainWords {
         if let low = finding.riskWithLow, let high = finding.riskWithHigh {
             text += " (\(perThousand(low)) to \(perThousand(high)))"
         }
-        text += " rather than \(perThousand(assumed)) \(verb(finding.outcome))"
+        // The assumed risk is the comparator group's: "without" means with placebo, or with midazolam.
+        let (treated, control) = sides(finding.comparison) ?? ("the intervention", "the comparison")
+        text += " with \(treated) rather than \(perThousand(assumed)) with \(control) \(verb(finding.outcome))"
         return text
+    }
+
+    /// "ketamine" and "placebo" from "ketamine vs placebo"; nil when the text names no two sides.
+    static func sides(_ comparison: String) -> (String, String)? {
+        guard let range = comparison.firstRange(of: " vs ") else { return nil }
+        return (String(comparison[..<range.lowerBound]), String(comparison[range.upperBound...]))
     }
 
     /// A percentage with one decimal, as the tables write most of them.

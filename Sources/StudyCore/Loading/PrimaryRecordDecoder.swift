@@ -144,6 +144,8 @@ enum PrimaryRecordDecoder {
         let spread = reader.number("sd", required: false)
         let events = reader.integer("events", required: false)
         let total = reader.integer("total", required: false)
+        let participants = reader.integer("participants", required: false)
+        let studies = reader.integer("studies", required: false)
         let reported = reader.text("reported", nullable: false)
         let seenOn = reader.optionalText("seenOn")
         let note = reader.optionalText("note")
@@ -175,10 +177,13 @@ enum PrimaryRecordDecoder {
         default:
             refuse(low == nil ? "low" : "high", "low and high go together")
         }
+        for (key, value) in [("participants", participants), ("studies", studies)] {
+            if let value, value < 1 { refuse(key, "a count of \(value); leave it out when the record gives none") }
+        }
         guard valid, let outcome, let measure, let reported else { return nil }
         return EffectEstimate(outcome: outcome, comparison: comparison, timepoint: timepoint, measure: measure,
                               point: point, low: low, high: high, level: level, spread: spread, events: events,
-                              total: total, reported: reported, seenOn: seenOn, note: note)
+                              total: total, participants: participants, studies: studies, reported: reported, seenOn: seenOn, note: note)
     }
 
     private static func decodeOverlap(_ reader: FieldReader) -> SampleOverlap? {

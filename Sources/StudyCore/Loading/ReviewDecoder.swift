@@ -63,7 +63,7 @@ enum ReviewDecoder {
             }
             if (riskWithLow == nil) != (riskWithHigh == nil) { risk.report(riskWithLow == nil ? "low" : "high", "low and high go together") }
         }
-        for (key, value) in [("assumedRisk", assumedRisk), ("riskWith", riskWith)] {
+        for (key, value) in [("assumedRisk", assumedRisk), ("riskWith", riskWith), ("riskWith.low", riskWithLow), ("riskWith.high", riskWithHigh)] {
             if let value, !(0...100).contains(value) { reader.report(key, "a risk is a percentage from 0 to 100, found \(JSONWriter.format(value))") }
         }
         if (assumedRisk == nil) != (riskWith == nil) {

@@ -49,6 +49,7 @@ enum PrimaryJSON {
             ("measure", .string(estimate.measure.rawValue)), ("point", number(estimate.point)),
             ("low", number(estimate.low)), ("high", number(estimate.high)), ("level", number(estimate.level)),
             ("sd", number(estimate.spread)), ("events", integer(estimate.events)), ("total", integer(estimate.total)),
+            ("participants", integer(estimate.participants)), ("studies", integer(estimate.studies)),
             ("reported", .string(estimate.reported)), ("seenOn", text(estimate.seenOn)), ("note", text(estimate.note)),
         ])
     }

@@ -44,6 +44,9 @@ public struct EffectEstimate: Sendable, Equatable {
     public var spread: Double?
     public var events: Int?
     public var total: Int?
+    /// Participants and studies behind this estimate, when the record says (a comparison of some arms has fewer than the trial).
+    public var participants: Int?
+    public var studies: Int?
     /// The figure exactly as the record writes it.
     public var reported: String
     /// Where this estimate was seen, when it differs from the record's own `seenOn`.
@@ -53,8 +56,10 @@ public struct EffectEstimate: Sendable, Equatable {
     /// Creates an estimate.
     public init(outcome: String, comparison: String? = nil, timepoint: String? = nil, measure: Measure,
                 point: Double? = nil, low: Double? = nil, high: Double? = nil, level: Double? = nil,
-                spread: Double? = nil, events: Int? = nil, total: Int? = nil, reported: String,
-                seenOn: String? = nil, note: String? = nil) {
+                spread: Double? = nil, events: Int? = nil, total: Int? = nil, participants: Int? = nil, studies: Int? = nil,
+                reported: String, seenOn: String? = nil, note: String? = nil) {
+        self.participants = participants
+        self.studies = studies
         self.outcome = outcome
         self.comparison = comparison
         self.timepoint = timepoint
