@@ -115,6 +115,7 @@ struct BrowseCommand: ParsableCommand {
     private func browse(_ catalog: Catalog, on terminal: NcursesTerminal, selection: StudySelection, environment: [String: String]) throws {
         var state = BrowserState(catalog: catalog, size: terminal.size, glyphs: layout.glyphs)
         state.clipboard = OSC52.Route.detect(environment: environment)
+        state.homeDirectory = environment["HOME"]
         do {
             try Self.apply(selection, to: &state)
         } catch {

@@ -1,4 +1,5 @@
 import BrowserCore
+import Foundation
 import StudyCore
 
 /// Writes the browser's current view to a file for the session (the I/O the pure core asks for).
@@ -28,7 +29,10 @@ enum ViewExporter {
         }
         do {
             try AtomicFile.write(TerminalText(document: text), to: request.path, overwrite: request.overwrite)
-            return .written("Wrote \(what) to \(request.path) (\(request.format.rawValue)).")
+            // The absolute path, so the room knows where the file went whatever the working folder.
+            let absolute = request.path.hasPrefix("/") ? request.path
+                : URL(fileURLWithPath: request.path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardized.path
+            return .written("Wrote \(what) to \(absolute) (\(request.format.rawValue)).")
         } catch {
             if case .exists = error { return .exists }
             return .failed("Not written: \(error).")

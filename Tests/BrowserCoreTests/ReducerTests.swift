@@ -209,3 +209,54 @@ struct ReducerTests {
         }
     }
 }
+
+/// The export prompt: the suggested name is selected, so a typed name replaces it.
+@Suite("The export prompt")
+struct ExportPromptTests {
+    static func prompt() -> BrowserState {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        Fixture.press([.character("e")], on: &state)
+        return state
+    }
+
+    @Test("keys on the prompt, and the path they leave", arguments: [
+        ([Key.character("m"), .character("i"), .character("n")], "min"),                       // typing replaces the selected suggestion
+        ([.backspace], ""),                                                                   // Backspace clears the selection
+        ([.end, .character("x")], "study-browser-view.mdx"),                                  // End keeps it and types after it
+        ([.right, .backspace], "study-browser-view.m"),
+        ([.character("a"), .character("/"), .character("b"), .control("w")], "a/"),          // Ctrl-W back to the separator
+        ([.end, .control("w")], "study-browser-view."),
+        ([.end, .control("u")], ""),                                                          // Ctrl-U clears the line
+        ([.control("w")], ""),                                                                // on the selection: clears it
+    ])
+    func keys(_ keys: [Key], _ expected: String) {
+        var state = Self.prompt()
+        #expect(state.exportPathSelected && state.exportPath == "study-browser-view.md")
+        Fixture.press(keys, on: &state)
+        #expect(state.exportPath == expected)
+        #expect(!state.exportPathSelected)
+    }
+
+    @Test("~ is the home folder; the request carries the expanded path", arguments: [
+        ("~/minutes.md", "/home/ana/minutes.md"), ("~", "~"), ("notes/~x.md", "notes/~x.md"), ("/tmp/a.md", "/tmp/a.md"),
+    ])
+    func home(_ typed: String, _ expected: String) {
+        var state = Self.prompt()
+        state.homeDirectory = "/home/ana/"
+        let effects = Fixture.press(Fixture.type(typed) + [.enter], on: &state)
+        if expected == "~" {
+            #expect(state.message == "Name a file ending in .md, .csv or .json.")
+            return
+        }
+        guard case .export(let request)? = effects.last else { Issue.record("no export for \(typed): \(effects)"); return }
+        #expect(request.path == expected)
+    }
+
+    @Test("the README's step 6, key for key: e, minutes.md, Enter writes minutes.md")
+    func walkThroughStep() {
+        var state = Self.prompt()
+        let effects = Fixture.press(Fixture.type("minutes.md") + [.enter], on: &state)
+        guard case .export(let request)? = effects.last else { Issue.record("no export: \(effects)"); return }
+        #expect(request.path == "minutes.md" && request.format == .markdown)
+    }
+}

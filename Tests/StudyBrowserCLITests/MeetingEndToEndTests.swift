@@ -29,10 +29,10 @@ struct MeetingEndToEndTests {
         let path = tmux.folder.appendingPathComponent("minutes.md").path
         try tmux.press("e")
         try tmux.waitFor("Export to: study-browser-view.md")
-        for _ in 0..<30 { try tmux.press("BSpace") }
+        // As the README says: e, a path, Enter. The suggested name is selected, so typing replaces it.
         try tmux.type(path)
         try tmux.press("Enter")
-        screen = try tmux.waitFor("Wrote 2 studies to")
+        screen = try tmux.waitFor("Wrote 2 studies to /")
         let markdown = try String(contentsOfFile: path, encoding: .utf8)
         #expect(markdown.hasPrefix("# Ketamine studies: 2 marked studies"))
         #expect(markdown.contains("## Afridi 2013 (`afridi-2013`)") && markdown.contains("## Etchison 2018 (`etchison-2018`)"))
@@ -40,7 +40,6 @@ struct MeetingEndToEndTests {
 
         // A second export to the same file asks first; n keeps it.
         try tmux.press("e")
-        for _ in 0..<30 { try tmux.press("BSpace") }
         try tmux.type(path)
         try tmux.press("Enter")
         try tmux.waitFor("exists: press y to overwrite it")

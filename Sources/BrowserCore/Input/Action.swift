@@ -10,6 +10,7 @@ public enum Action: Sendable, Equatable {
     case toggleSourceView
     case showFindings, toggleFindingsWords, copyOverlay
     case startExport, insertExportText(String), deleteExportBackward, acceptExport, cancelExport
+    case clearExportLine, deleteExportWord, keepExportSuggestion
     case confirmOverwrite, declineOverwrite
     /// Shows a message on the status line (the outcome of an effect).
     case showMessage(String)
@@ -48,6 +49,9 @@ public enum Action: Sendable, Equatable {
         case .startExport: "export"
         case .insertExportText: "type-path"
         case .deleteExportBackward: "delete-path-char"
+        case .clearExportLine: "clear-path"
+        case .deleteExportWord: "delete-path-word"
+        case .keepExportSuggestion: "keep-path"
         case .acceptExport: "accept-export"
         case .cancelExport: "cancel-export"
         case .confirmOverwrite: "confirm-overwrite"

@@ -127,17 +127,34 @@ public enum BrowserReducer {
                 state.exportPath = "study-browser-findings-\(indication.rawValue).md"
             }
             state.editingExportPath = true
+            // The suggestion is selected, as in a file dialog: typing a name replaces it.
+            state.exportPathSelected = true
             state.editingFilter = false
-        case .insertExportText(let text): state.exportPath += text
-        case .deleteExportBackward: state.exportPath = String(state.exportPath.dropLast())
-        case .cancelExport: state.editingExportPath = false
+        case .insertExportText(let text):
+            state.exportPath = (state.exportPathSelected ? "" : state.exportPath) + text
+            state.exportPathSelected = false
+        case .deleteExportBackward:
+            state.exportPath = state.exportPathSelected ? "" : String(state.exportPath.dropLast())
+            state.exportPathSelected = false
+        case .keepExportSuggestion:
+            state.exportPathSelected = false
+        case .clearExportLine:
+            state.exportPath = ""
+            state.exportPathSelected = false
+        case .deleteExportWord:
+            state.exportPath = state.exportPathSelected ? "" : ExportPath.deletingLastWord(state.exportPath)
+            state.exportPathSelected = false
+        case .cancelExport:
+            state.editingExportPath = false
+            state.exportPathSelected = false
         case .acceptExport:
-            let path = state.exportPath.trimmingCharacters(in: .whitespaces)
+            let path = ExportPath.expandingHome(state.exportPath.trimmingCharacters(in: .whitespaces), home: state.homeDirectory)
             guard !path.isEmpty, let format = ExportRequest.Format(path: path) else {
                 state.message = "Name a file ending in .md, .csv or .json."
                 break
             }
             state.editingExportPath = false
+            state.exportPathSelected = false
             if state.overlay == .findings, let indication = contextIndication(state) {
                 return .export(ExportRequest(path: path, format: format, overwrite: false, studies: [],
                                              description: "\(indication.name): summary of findings", findings: indication,

@@ -39,6 +39,10 @@ public struct BrowserState: Sendable {
     /// The export path being typed, while `editingExportPath`.
     public var exportPath = "study-browser-view.md"
     public var editingExportPath = false
+    /// True while the suggested path is selected: typing replaces it, Backspace clears it.
+    public var exportPathSelected = false
+    /// The home folder, for `~` in an export path (set by the program from its environment).
+    public var homeDirectory: String?
     /// An export waiting for y because its file exists.
     public var pendingExport: ExportRequest?
     /// How the clipboard is reached through the terminal (set by the program from its environment).

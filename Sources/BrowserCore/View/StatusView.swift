@@ -30,9 +30,14 @@ enum StatusView {
         }
         if state.editingExportPath {
             screen.fill(x: 0, y: layout.bottomRow, width: width, height: 1, role: .filterInput)
-            let prompt = "Export to: " + state.exportPath
-            let used = screen.write(prompt, x: 0, y: layout.bottomRow, width: width - 1, role: .filterInput, ellipsis: glyphs.ellipsis)
+            let lead = screen.write("Export to: ", x: 0, y: layout.bottomRow, width: width - 1, role: .filterInput, ellipsis: glyphs.ellipsis)
+            // A selected suggestion is drawn reversed: typing replaces it.
+            let used = lead + screen.write(InertText.make(state.exportPath), x: lead, y: layout.bottomRow, width: max(0, width - 1 - lead),
+                                           role: state.exportPathSelected ? .selection : .filterInput, ellipsis: glyphs.ellipsis)
             screen.write("_", x: used, y: layout.bottomRow, width: 1, role: .filterInput)
+            if state.exportPathSelected, used + 30 < width {
+                screen.write("type to replace, End to keep", x: width - 29, y: layout.bottomRow, width: 28, role: .hint)
+            }
             return
         }
         if state.editingFilter {
