@@ -260,3 +260,57 @@ struct ExportPromptTests {
         #expect(request.path == "minutes.md" && request.format == .markdown)
     }
 }
+
+/// Esc (and Backspace) go back one level from every pane and overlay; n and p step through studies in details.
+@Suite("Going back and moving on")
+struct BackAndNextTests {
+    /// Keys that reach a place, and what one Esc must leave.
+    static let places: [(name: String, size: Size, keys: [Key])] = [
+        ("full-screen details", Size(width: 80, height: 24), [.enter]),
+        ("details, then Tab Tab (the trap found in a trial)", Size(width: 80, height: 24), [.enter, .tab, .tab]),
+        ("details, then Shift-Tab", Size(width: 80, height: 24), [.enter, .backTab]),
+        ("split details focused", Size(width: 200, height: 60), [.enter]),
+        ("split, tabs focused", Size(width: 200, height: 60), [.backTab]),
+        ("help", Size(width: 80, height: 24), [.character("?")]),
+        ("summary", Size(width: 80, height: 24), [.backTab, .right, .enter, .character("i")]),
+        ("findings", Size(width: 80, height: 24), [.backTab, .right, .enter, .character("f")]),
+        ("compare", Size(width: 80, height: 24), [.character(" "), .character(" "), .character("C")]),
+        ("filter line", Size(width: 80, height: 24), [.character("/"), .character("x")]),
+        ("export prompt", Size(width: 80, height: 24), [.character("e")]),
+    ]
+
+    @Test("one Esc leaves it, and Backspace does the same where it is not typing", arguments: places)
+    func escape(_ place: (name: String, size: Size, keys: [Key])) {
+        for back in [Key.escape, .backspace] {
+            var state = Fixture.state(place.size)
+            Fixture.press(place.keys, on: &state)
+            let typing = state.editingFilter || state.editingExportPath
+            if back == .backspace && (typing || state.overlay != nil) { continue }
+            Fixture.press([back], on: &state)
+            #expect(state.overlay == nil && !state.editingExportPath && !(state.detailsOpen && !Layout(size: place.size).split),
+                    "\(place.name), \(back): overlay \(String(describing: state.overlay)), details \(state.detailsOpen)")
+            #expect(state.focus != .details || Layout(size: place.size).split, "\(place.name)")
+        }
+    }
+
+    @Test("n and p (or ] and [) step through the studies without leaving full-screen details")
+    func nextPrevious() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        Fixture.press([.enter, .character("n"), .character("]")], on: &state)
+        #expect(state.detailsOpen && state.selection == 2)
+        Fixture.press([.character("p")], on: &state)
+        #expect(state.detailsOpen && state.selection == 1 && state.detailScroll == 0)
+        Fixture.press(Array(repeating: .character("["), count: 5), on: &state)
+        #expect(state.selection == 0, "stops at the first study")
+    }
+
+    @Test("the hint line names the focused pane")
+    func focusNamed() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        #expect(BrowserView.render(state).rowText(23).hasPrefix(" Table │"))
+        Fixture.press([.backTab], on: &state)
+        #expect(BrowserView.render(state).rowText(23).hasPrefix(" Tabs │"))
+        Fixture.press([.tab, .enter], on: &state)
+        #expect(BrowserView.render(state).rowText(23).hasPrefix(" Details │"))
+    }
+}

@@ -9,6 +9,7 @@ public enum Action: Sendable, Equatable {
     case toggleMark, compareMarked, copyCitation
     case toggleSourceView
     case showFindings, toggleFindingsWords, copyOverlay
+    case nextStudy, previousStudy
     case startExport, insertExportText(String), deleteExportBackward, acceptExport, cancelExport
     case clearExportLine, deleteExportWord, keepExportSuggestion
     case confirmOverwrite, declineOverwrite
@@ -60,6 +61,8 @@ public enum Action: Sendable, Equatable {
         case .showNotice: "notice"
         case .toggleSourceView: "toggle-seed-only"
         case .showFindings: "findings"
+        case .nextStudy: "next-study"
+        case .previousStudy: "previous-study"
         case .toggleFindingsWords: "findings-in-words"
         case .copyOverlay: "copy-view"
         case .showHelp: "help"

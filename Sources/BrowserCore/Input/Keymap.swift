@@ -25,6 +25,8 @@ public enum Keymap {
         Binding(keys: [.backTab], contexts: browsing, action: .previousPane, help: "previous pane"),
         Binding(keys: [.enter], contexts: lists, action: .open, help: "open: indication → its studies; study → details"),
         Binding(keys: [.escape, .backspace], contexts: browsing, action: .back, help: "back: close details, else clear the filter"),
+        Binding(keys: [.character("n"), .character("]")], contexts: [.details], action: .nextStudy, help: "details: the next study"),
+        Binding(keys: [.character("p"), .character("[")], contexts: [.details], action: .previousStudy, help: "details: the previous study"),
         Binding(keys: [.character("/")], contexts: browsing, action: .startFilter, help: "filter (query language; see the end of this help)"),
         Binding(keys: [.character("s"), .character(">")], contexts: browsing, action: .nextSortColumn, help: "sort by the next column"),
         Binding(keys: [.character("<")], contexts: browsing, action: .previousSortColumn, help: "sort by the previous column"),

@@ -44,7 +44,8 @@ public enum BrowserReducer {
                 state.focus = .details
             }
         case .back:
-            if state.focus == .details {
+            // One level back from anywhere: full-screen details close whichever pane Tab left focused.
+            if state.focus == .details || (state.detailsOpen && !layout.split) {
                 state.detailsOpen = false
                 state.focus = .table
             } else if !state.filterText.isEmpty {
@@ -183,6 +184,10 @@ public enum BrowserReducer {
         case .showHelp:
             state.overlay = .help
             state.overlayScroll = 0
+        case .nextStudy, .previousStudy:
+            guard !state.rows.isEmpty else { break }
+            state.selection = min(max(0, state.selection + (action == .nextStudy ? 1 : -1)), state.rows.count - 1)
+            state.detailScroll = 0
         case .showFindings:
             if state.overlay == .findings {
                 state.overlay = nil
@@ -238,7 +243,9 @@ public enum BrowserReducer {
     }
 
     static func visiblePanes(_ state: BrowserState, _ layout: Layout) -> [Pane] {
-        layout.split || state.detailsOpen ? [.indications, .table, .details] : [.indications, .table]
+        // Full-screen details hide the other panes, so Tab cannot move focus behind them.
+        if state.detailsOpen && !layout.split { return [.details] }
+        return layout.split || state.detailsOpen ? [.indications, .table, .details] : [.indications, .table]
     }
 
     private static func page(_ state: BrowserState, _ layout: Layout) -> Int {

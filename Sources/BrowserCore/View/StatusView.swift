@@ -55,14 +55,15 @@ enum StatusView {
             }
             return
         }
+        // The hint line starts with the focused pane's name, so focus is never a guess.
         let hints: String
         switch state.keyContext {
-        case .details where !layout.split:
-            hints = "\(glyphs.adapt("↑↓")) scroll  PgUp/PgDn page  Esc back  / filter  c context  ? help  q quit"
+        case .details:
+            hints = "Details \(glyphs.bar) \(glyphs.adapt("↑↓")) scroll  n p next/previous  Esc back  / filter  ? help  q quit"
         case .indications:
-            hints = "\(glyphs.adapt("←→")) indication  Enter studies  Tab pane  / filter  c context  ? help  q quit"
+            hints = "Tabs \(glyphs.bar) \(glyphs.adapt("←→")) indication  Enter studies  Tab pane  / filter  ? help  q quit"
         default:
-            hints = "\(glyphs.adapt("↑↓")) move  Enter open  / filter  s S sort  i summary  c context  ? help  q quit"
+            hints = "Table \(glyphs.bar) \(glyphs.adapt("↑↓")) move  Enter open  / filter  i summary  f findings  ? help  q quit"
         }
         screen.write(" " + hints, x: 0, y: layout.bottomRow, width: width, role: .hint, ellipsis: glyphs.ellipsis)
     }
