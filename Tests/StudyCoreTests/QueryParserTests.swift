@@ -200,3 +200,33 @@ struct PrimaryCheckTests {
         #expect(TestSupport.problems(in: undefined).map(\.description).contains { $0.hasPrefix("bad.json:test-2020:primary.source: source \"nowhere\" is not defined") })
     }
 }
+
+/// Typing the way people type: a space before a dose's unit, and a misspelt field name.
+@Suite("Forgiving queries")
+struct ForgivingQueryTests {
+    @Test("a unit after a space belongs to the dose before it", arguments: [
+        ("dose<0.5 mg/kg", "dose<0.5mg/kg"), ("dose:2 mg/kg ketamine", "dose:2mg/kg ketamine"), ("dose>=25  mg", "dose>=25mg"),
+    ])
+    func spacedUnit(_ typed: String, _ same: String) throws {
+        #expect(try StudyQuery(typed).expression == StudyQuery(same).expression)
+    }
+
+    @Test("a word after a dose number that is not a unit is still a word, and the dose still needs its unit")
+    func notAUnit() {
+        #expect(throws: QueryError.self) { try StudyQuery("dose<0.5 migraine") }
+    }
+
+    @Test("a misspelt field is named with the field it most likely means", arguments: [
+        ("rout:iv", "unknown field 'rout'; did you mean 'route'?"), ("desing:rct", "unknown field 'desing'; did you mean 'design'?"),
+        ("yaer>2010", "unknown field 'yaer'; did you mean 'year'?"), ("levle<=2", "unknown field 'levle'; did you mean 'level'?"),
+        ("colour:red", "unknown field 'colour'; fields are:"),
+    ])
+    func didYouMean(_ typed: String, _ message: String) {
+        do {
+            _ = try StudyQuery(typed)
+            Issue.record("\(typed) parsed")
+        } catch {
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+        }
+    }
+}

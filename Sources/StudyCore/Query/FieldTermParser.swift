@@ -20,6 +20,9 @@ enum FieldTermParser {
         let value = String(characters[(nameEnd + operatorText.count)...])
         let valueColumn = column + nameEnd + operatorText.count
         guard let field = QueryField.named(name) else {
+            if let near = QueryField.nearest(to: name) {
+                throw QueryError("unknown field '\(name)'; did you mean '\(near)'? (to search for the text itself, put it in quotes)", column: column)
+            }
             throw QueryError("unknown field '\(name)'; fields are: \(QueryField.summary) (to search for the text itself, put it in quotes)", column: column)
         }
         guard !value.isEmpty else {

@@ -47,13 +47,33 @@ enum QueryLexer {
                     tokens.append(.phrase(text, column: column))
                 }
             } else {
-                let (word, next) = try bare(characters, from: index, prefix: "")
+                var (word, next) = try bare(characters, from: index, prefix: "")
+                // `dose<0.5 mg/kg`: a unit typed after a space belongs to the dose before it.
+                if endsWithDoseNumber(word) {
+                    var after = next
+                    while after < characters.count, characters[after] == " " { after += 1 }
+                    if after > next, after < characters.count, characters[after] != "\"", !isBoundary(characters[after]) {
+                        let (unit, end) = try bare(characters, from: after, prefix: "")
+                        if DoseQuantity(parsing: "1" + unit) != nil {
+                            word += unit
+                            next = end
+                        }
+                    }
+                }
                 index = next
                 tokens.append(.word(word, column: column))
             }
             atTokenStart = false
         }
         return tokens
+    }
+
+    /// `dose<0.5`, `dose:2`: a dose term whose value is a bare number, waiting for its unit.
+    private static func endsWithDoseNumber(_ word: String) -> Bool {
+        let lowered = word.lowercased()
+        guard lowered.hasPrefix("dose"), let last = lowered.last, last.isNumber || last == "." else { return false }
+        let value = lowered.dropFirst(4).drop { "<>=:".contains($0) }
+        return value.count < lowered.count - 4 && !value.isEmpty && value.allSatisfy { $0.isNumber || $0 == "." }
     }
 
     private static func isBoundary(_ character: Character) -> Bool {
