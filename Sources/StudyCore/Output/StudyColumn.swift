@@ -29,7 +29,7 @@ public enum StudyColumn: String, CaseIterable, Sendable {
         case .study: 16
         case .indication: 5
         case .design: 11
-        case .n: 3
+        case .n: 4
         case .route: 5
         case .dose: 10
         case .outcome: 14
@@ -40,7 +40,10 @@ public enum StudyColumn: String, CaseIterable, Sendable {
     /// Long free-text columns, which share the first cuts when a table is too wide.
     public static let balanced: [StudyColumn] = [.outcome, .dose]
     /// Which columns give up width next, in order: the study's name last, so a row stays identifiable.
-    public static let shrinkOrder: [StudyColumn] = [.design, .route, .indication, .study, .n, .level]
+    /// N and Level are not in it: key figures are never cut.
+    public static let shrinkOrder: [StudyColumn] = [.design, .route, .indication, .study]
+    /// Whole columns left out, in order, when even the narrowest widths do not fit.
+    public static let dropOrder: [StudyColumn] = [.route, .indication, .dose, .design, .outcome]
 
     /// Widths for these columns within `width`, shrinking the free-text columns first.
     public static func widths(_ columns: [StudyColumn], natural: [Int], width: Int, gap: Int = TableLayout.gap) -> [Int] {

@@ -2,15 +2,34 @@
 public enum TableFormatter {
     /// The table, a rule under the header, and a legend; every line at most `width` columns
     /// (0 for no limit).
-    public static func studies(_ studies: [Study], columns: [StudyColumn], width: Int, glyphs: Glyphs,
+    public static func studies(_ studies: [Study], columns requested: [StudyColumn], width: Int, glyphs: Glyphs,
                                sort: SortSpec? = nil, footer: String? = nil) -> String {
-        let headers = columns.map { column -> String in
+        // Key figures are never cut: where even the narrowest columns do not fit, whole columns of
+        // free text give way first (Route, Indication, Dose, Design, then Outcome), and a line says which.
+        var columns = requested
+        var headers = columns.map { column -> String in
             guard let term = sort?.terms.first, term.key == column.sortKey else { return column.header }
             return column.header + (term.descending ? glyphs.descending : glyphs.ascending)
         }
-        let cells = studies.map { study in columns.map { $0.cell(study, glyphs: glyphs) } }
-        let natural = columns.indices.map { index in
+        var cells = studies.map { study in columns.map { $0.cell(study, glyphs: glyphs) } }
+        var natural = columns.indices.map { index in
             max(DisplayWidth.of(headers[index]), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0)
+        }
+        var leftOut: [StudyColumn] = []
+        if width > 0 {
+            // N and Level keep their whole width; the others can shrink to their minimums.
+            func narrowest() -> Int {
+                columns.indices.map { [.n, .level].contains(columns[$0]) ? natural[$0] : min(natural[$0], columns[$0].minimumWidth) }
+                    .reduce(0, +) + TableLayout.gap * max(0, columns.count - 1)
+            }
+            for column in StudyColumn.dropOrder where narrowest() > width {
+                guard let index = columns.firstIndex(of: column) else { continue }
+                columns.remove(at: index)
+                headers.remove(at: index)
+                natural.remove(at: index)
+                for row in cells.indices { cells[row].remove(at: index) }
+                leftOut.append(column)
+            }
         }
         let widths = StudyColumn.widths(columns, natural: natural, width: width)
         func line(_ texts: [String]) -> String {
@@ -35,6 +54,10 @@ public enum TableFormatter {
             }
         } else {
             lines += cells.map(line)
+        }
+        if !leftOut.isEmpty {
+            lines += wrap("Too narrow for every column: left out " + leftOut.map(\.header).joined(separator: ", ")
+                          + " (widen the terminal, or give --width).", width: width)
         }
         if let footer {
             lines.append("")
