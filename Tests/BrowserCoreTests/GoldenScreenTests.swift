@@ -20,6 +20,9 @@ struct GoldenScreenTests {
         ("help", [.character("?")]),
         ("summary", [.backTab, .right, .enter, .character("i")]),
         ("compare", [.backTab, .right, .enter, .character(" "), .character(" "), .character("C")]),
+        // A message longer than the status line goes on into the hint row instead of being cut.
+        ("long-message", [.character("y")]),
+        ("overview", [.character("i")]),
     ]
 
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
@@ -129,6 +132,31 @@ struct BundledGoldenScreenTests {
         #expect(seedOnly.cells.allSatisfy { $0.role != .fromPrimary })
         let krupitsky1992 = (0..<80).map { seedOnly[$0, 7] }
         #expect(krupitsky1992.contains { $0.text == "?" && $0.role == .dim })
+    }
+
+    @Test("i on the All tab shows every indication on one 80x24 screen")
+    func overview() {
+        var state = BrowserState(catalog: Self.catalog, size: Size(width: 80, height: 24))
+        Fixture.press([.character("i")], on: &state)
+        let box = OverlayGeometry(size: state.size)
+        let lines = OverlayView.lines(for: state, width: box.contentWidth)
+        #expect(lines.count <= box.contentHeight, "\(lines.joined(separator: "\n"))")
+        for indication in Indication.allCases { #expect(lines.contains { $0.hasPrefix(indication.name + ":") }) }
+        GoldenScreen.assertMatches(BrowserView.render(state), named: "bundled-overview-80x24")
+    }
+
+    @Test("Home, End, g and G scroll help")
+    func helpEnds() {
+        var state = BrowserState(catalog: Self.catalog, size: Size(width: 80, height: 24))
+        Fixture.press([.character("?"), .end], on: &state)
+        let bottom = state.overlayScroll
+        #expect(state.overlay == .help && bottom > 0)
+        Fixture.press([.character("g")], on: &state)
+        #expect(state.overlay == .help && state.overlayScroll == 0)
+        Fixture.press([.character("G")], on: &state)
+        #expect(state.overlayScroll == bottom)
+        Fixture.press([.home], on: &state)
+        #expect(state.overlayScroll == 0)
     }
 
     @Test("v and v again come back to the same screen, and the status line names the view")

@@ -60,6 +60,8 @@ public enum Keymap {
         Binding(keys: [.control("w")], contexts: [.exportPath], action: .deleteExportWord, help: "delete the last word (back to a / . - _ or space)"),
         Binding(keys: [.character("y")], contexts: [.confirmOverwrite], action: .confirmOverwrite, help: "overwrite the existing file"),
         Binding(keys: [.up], contexts: [.overlay], action: .moveUp, help: "scroll up"),
+        Binding(keys: [.home, .character("g")], contexts: [.overlay], action: .moveToTop, help: "to the top"),
+        Binding(keys: [.end, .character("G")], contexts: [.overlay], action: .moveToBottom, help: "to the end"),
         Binding(keys: [.down], contexts: [.overlay], action: .moveDown, help: "scroll down"),
         Binding(keys: [.escape, .character("q"), .character("?"), .enter, .character("c"), .character("i"), .character("C")], contexts: [.overlay], action: .closeOverlay, help: "close"),
     ]

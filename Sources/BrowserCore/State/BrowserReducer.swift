@@ -77,7 +77,14 @@ public enum BrowserReducer {
         case .reverseSort:
             state.setSort(TableSort(column: state.sort.column, descending: !state.sort.descending))
         case .showContext: openIndicationOverlay(.context, named: "context card", in: &state)
-        case .showSummary: openIndicationOverlay(.summary, named: "summary", in: &state)
+        case .showSummary:
+            // On the All tab, the summary is an overview of every indication.
+            if state.indication == nil {
+                state.overlay = .summary
+                state.overlayScroll = 0
+            } else {
+                openIndicationOverlay(.summary, named: "summary", in: &state)
+            }
         case .toggleSourceView:
             state.setSourceView(state.catalog.view.toggled)
             state.message = state.catalog.view == .seedOnly
@@ -108,8 +115,9 @@ public enum BrowserReducer {
             let text = CitationText.forClipboard(study, glyphs: state.glyphs)
             do {
                 let sequence = try OSC52.sequence(for: text, route: state.clipboard)
-                state.message = "Copied the citation of \(study.shortLabel) (\(text.utf8.count) bytes) through OSC 52. "
-                    + "If it did not arrive, the terminal does not accept OSC 52 (in tmux: set -g set-clipboard on)."
+                // Written to fit two 80-column lines: the status row and the hint row it may take over.
+                state.message = "Copied the citation of \(study.shortLabel) (\(text.utf8.count) bytes, OSC 52). "
+                    + "Not there? The terminal refuses OSC 52 (tmux: set -g set-clipboard on)."
                 return .send(sequence)
             } catch {
                 switch error {

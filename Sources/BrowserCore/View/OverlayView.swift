@@ -36,6 +36,9 @@ public enum OverlayView {
         case .help: helpLines(width: width, glyphs: state.glyphs)
         case .context: contextLines(for: state, width: width)
         case .compare: CompareView.lines(state.markedStudies, width: width, glyphs: state.glyphs).map { Line(text: $0, heading: false) }
+        case .summary where state.indication == nil:
+            SummaryText.overview(Indication.allCases.map { IndicationSummary(indication: $0, dataset: state.catalog.dataset, view: state.catalog.view) },
+                                 width: width, glyphs: state.glyphs).map { Line(text: $0, heading: false) }
         case .summary:
             BrowserReducer.contextIndication(state).map { indication in
                 SummaryText.lines(IndicationSummary(indication: indication, dataset: state.catalog.dataset, view: state.catalog.view), width: width,
@@ -60,6 +63,7 @@ public enum OverlayView {
             let name = BrowserReducer.contextIndication(state)?.name ?? "Indication"
             return "\(name): context"
         case .compare: return "Compare \(state.marked.count) marked stud\(state.marked.count == 1 ? "y" : "ies")"
+        case .summary where state.indication == nil: return "All indications: overview (a tab, then i, for one)"
         case .summary: return "\(BrowserReducer.contextIndication(state)?.name ?? "Indication"): summary"
         case .findings:
             return "\(BrowserReducer.contextIndication(state)?.name ?? "Indication"): findings (w words, y copy, e export)"

@@ -20,8 +20,19 @@ enum StatusView {
             // The message has the room; the view is named again once it goes (and by the v message itself).
             let summary = " \(glyphs.bar) \(TabsView.name(state.indication)) \(glyphs.bar) \(state.rows.count) of \(total) \(glyphs.bar) \(shortSort) "
             let summaryWidth = min(DisplayWidth.of(summary), width / 2)
-            screen.write(" " + alert, x: 0, y: layout.statusRow, width: width - summaryWidth, role: role, ellipsis: glyphs.ellipsis)
-            screen.write(summary, x: width - summaryWidth, y: layout.statusRow, width: summaryWidth, role: role, ellipsis: glyphs.ellipsis)
+            let room = width - summaryWidth
+            // A message too long for its room goes on into the hint row, which it takes over,
+            // unless that row is being typed in.
+            if DisplayWidth.of(" " + alert) > room && !state.editingFilter && !state.editingExportPath {
+                let lines = TableFormatter.wrap(InertText.make(alert), width: room - 1)
+                screen.write(" " + (lines.first ?? ""), x: 0, y: layout.statusRow, width: room, role: role, ellipsis: glyphs.ellipsis)
+                screen.write(summary, x: room, y: layout.statusRow, width: summaryWidth, role: role, ellipsis: glyphs.ellipsis)
+                screen.fill(x: 0, y: layout.bottomRow, width: width, height: 1, role: role)
+                screen.write(" " + lines.dropFirst().joined(separator: " "), x: 0, y: layout.bottomRow, width: width, role: role, ellipsis: glyphs.ellipsis)
+                return
+            }
+            screen.write(" " + alert, x: 0, y: layout.statusRow, width: room, role: role, ellipsis: glyphs.ellipsis)
+            screen.write(summary, x: room, y: layout.statusRow, width: summaryWidth, role: role, ellipsis: glyphs.ellipsis)
         } else {
             let filter = state.query.text.isEmpty ? "no filter" : "filter: \(state.query.text)"
             // The count and the view lead after the indication: a long filter or sort is what gets cut.

@@ -38,6 +38,27 @@ public enum SummaryText {
         return lines
     }
 
+    /// All indications on one screen: a block of three lines each (studies and designs, participants,
+    /// best level and directions), for the All tab's `i`.
+    public static func overview(_ summaries: [IndicationSummary], width: Int, glyphs: Glyphs) -> [String] {
+        var lines: [String] = []
+        for summary in summaries {
+            let trials = summary.studies.filter(\.design.kind.isRandomizedTrial)
+            let own = trials.filter { $0.fromPrimary.contains(.design) }.count
+            let randomized = "\(trials.count)" + (own > 0 ? " (\(own)\(glyphs.primary) by own records)" : "")
+            let directions = summary.directionCounts.filter { $0.count > 0 }
+                .map { "\(glyphs.symbol(for: $0.direction))\($0.count)" }.joined(separator: " ")
+            let level = summary.bestLevel.map { "best level \($0)" } ?? "no level graded"
+            lines += TableFormatter.wrap(glyphs.adapt("\(summary.indication.name): \(summary.studies.count) studies, \(randomized) randomized; "
+                                                      + "\(level); \(directions)"), width: width)
+            lines += TableFormatter.wrap(glyphs.adapt("participants \(participantsText(summary, glyphs: glyphs))"), width: width - 2)
+                .map { "  " + $0 }
+        }
+        lines.append("")
+        lines += TableFormatter.wrap(glyphs.adapt("Directions: + benefit, ± mixed, − no benefit, ? not reported. A tab, then i, gives one indication's summary; f its findings."), width: width)
+        return lines
+    }
+
     /// "Claim: " or "Digest: " before statements that are not the source's own findings.
     public static func kindPrefix(_ kind: IndicationContext.Statement.Kind) -> String {
         switch kind {
