@@ -23,6 +23,8 @@ struct GoldenScreenTests {
         // A message longer than the status line goes on into the hint row instead of being cut.
         ("long-message", [.character("y")]),
         ("overview", [.character("i")]),
+        // The end of help: the query language in two columns that never collapse.
+        ("help-queries", [.character("?"), .end]),
     ]
 
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]

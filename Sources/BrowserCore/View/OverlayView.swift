@@ -110,10 +110,53 @@ public enum OverlayView {
         }
         text(TableFormatter.wrap("  Values the source does not report sort last in both directions.", width: width, indent: 4))
         text([""])
+        lines += queryLines(width: width, glyphs: glyphs)
+        return lines
+    }
+
+    /// The query language as a two-column list: a term, then what it does, wrapped beside it so
+    /// the term column never collapses. Continuation lines of the text join their entry first.
+    static func queryLines(width: Int, glyphs: Glyphs) -> [Line] {
+        let keyColumn = min(20, max(12, width / 4))
+        var entries: [(term: String?, text: String, heading: Bool)] = []
         for raw in QueryHelpText.text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = glyphs.adapt(String(raw))
-            let heading = !line.isEmpty && !line.hasPrefix(" ") && !line.contains(":")
-            lines += TableFormatter.wrap(line, width: width, indent: 20).map { Line(text: $0, heading: heading) }
+            let indent = line.prefix { $0 == " " }.count
+            let body = line.drop { $0 == " " }
+            if body.isEmpty { entries.append((nil, "", false)); continue }
+            if indent == 0 { entries.append((nil, String(body), !line.contains(":"))); continue }
+            // "      term   description": two or more spaces end the term.
+            if indent <= 8, let gap = body.firstRange(of: "  ") {
+                let term = String(body[..<gap.lowerBound])
+                let text = body[gap.upperBound...].drop { $0 == " " }
+                entries.append((term, String(text), false))
+            } else if indent <= 8 {
+                // A term with no description on its line: the next, deeper line gives it.
+                entries.append((String(body), "", false))
+            } else if let last = entries.last, last.term != nil || !last.text.isEmpty {
+                entries[entries.count - 1].text += (last.text.isEmpty ? "" : " ") + body
+            } else {
+                entries.append((nil, String(body), false))
+            }
+        }
+        var lines: [Line] = []
+        for entry in entries {
+            guard let term = entry.term else {
+                lines += TableFormatter.wrap("  " + entry.text, width: width).map { Line(text: entry.text.isEmpty ? "" : $0, heading: entry.heading) }
+                continue
+            }
+            let lead = "  " + term
+            let wrapped = TableFormatter.wrap(entry.text, width: max(10, width - keyColumn))
+            for (index, text) in wrapped.enumerated() {
+                let left = index == 0 && DisplayWidth.of(lead) < keyColumn ? lead : (index == 0 ? lead : "")
+                if index == 0 && DisplayWidth.of(lead) >= keyColumn {
+                    // A long term gets its own line; the description starts under the column.
+                    lines.append(Line(text: left, heading: false))
+                    lines.append(Line(text: String(repeating: " ", count: keyColumn) + text, heading: false))
+                } else {
+                    lines.append(Line(text: left + String(repeating: " ", count: max(1, keyColumn - DisplayWidth.of(left))) + text, heading: false))
+                }
+            }
         }
         return lines
     }

@@ -34,6 +34,16 @@ public enum QueryHelpText {
       mark:lab          the outcome carries a mark: shared (S), lab (L: laboratory or
                         surrogate measure), within (W: against baseline), disputed (D)
 
+    Examples
+
+      !dir:nr           studies that report a direction
+      design:rct n>=20  randomized trials with at least 20 participants
+      dose<0.5 mg/kg    low doses (a space before the unit is fine)
+      !mark:lab from:primary
+                        own-record values without a laboratory measure
+      pain|migraine !design:review
+                        either word, leaving out reviews
+
     Comparisons: :  =  <  <=  >  >=   (':' means equals for numbers)
     A value with spaces goes in quotes: cond:"status epilepticus"
     A study missing the field never matches a field term.
