@@ -10,7 +10,8 @@ public enum CompareView {
     /// The fields compared, in order, with how to read each from a study.
     static let fields: [(label: String, value: @Sendable (Study, Glyphs) -> String)] = [
         ("Study", { study, glyphs in study.shortLabel + (study.primaryDiffers ? " \(glyphs.differs)" : "") }),
-        ("Indication", { study, _ in study.condition ?? study.indication.name }),
+        ("Indication", { study, _ in study.indication.name }),
+        ("Condition", { study, _ in study.condition ?? StudyDetails.notReported }),
         ("Design", { study, glyphs in study.design.label + mark(study, .design, glyphs) }),
         ("N", { study, glyphs in study.sampleSize.detailed.map { $0 + mark(study, .n, glyphs) } ?? StudyDetails.notReported }),
         ("Route", { study, glyphs in

@@ -54,13 +54,14 @@ enum StatusView {
         if state.editingFilter {
             screen.fill(x: 0, y: layout.bottomRow, width: width, height: 1, role: .filterInput)
             let prompt = "/ " + state.filterText
-            let room = width - 2
+            // The note is reserved first: while the query is invalid, saying so matters more than its start.
+            let note = state.filterError == nil ? "Enter keep  Esc clear " : "invalid: last valid result shown "
+            let noteWidth = DisplayWidth.of(note)
+            let room = width - 2 - (state.filterError == nil ? 0 : noteWidth + 1)
             // Keep the end of a long query, where the typing happens, in view.
             let shown = DisplayWidth.of(prompt) > room ? glyphs.ellipsis + String(prompt.suffix(room - 1)) : prompt
             let used = screen.write(shown, x: 0, y: layout.bottomRow, width: room, role: .filterInput, ellipsis: glyphs.ellipsis)
             screen.write("_", x: used, y: layout.bottomRow, width: 1, role: .filterInput)
-            let note = state.filterError == nil ? "Enter keep  Esc clear " : "invalid: last valid result shown "
-            let noteWidth = DisplayWidth.of(note)
             if used + 2 + noteWidth <= width {
                 screen.write(note, x: width - noteWidth, y: layout.bottomRow, width: noteWidth, role: .hint)
             }
