@@ -258,6 +258,17 @@ struct CommandLineTests {
         #expect(bad.status == 64)
     }
 
+    @Test("the manual page is generated from the keymap and the query help, and docs/study-browser.1 is that page")
+    func manPage() throws {
+        let result = try BinaryRunner.run(["man"])
+        #expect(result.status == 0)
+        let file = try String(contentsOfFile: BinaryRunner.packageRoot.appendingPathComponent("docs/study-browser.1").path, encoding: .utf8)
+        #expect(result.output == file, "docs/study-browser.1 is stale: regenerate it with study-browser man > docs/study-browser.1")
+        for text in ["\\-\\-seed\\-only", "NO_COLOR", "COLUMNS", "ESCDELAY", "TERM", "from:primary", ".SH EXAMPLES", "Ctrl\\-W"] {
+            #expect(result.output.contains(text), "\(text)")
+        }
+    }
+
     @Test("export as CSV and Markdown covers every study")
     func exportOther() throws {
         let csv = try BinaryRunner.run(["export", "--format", "csv"])

@@ -161,7 +161,8 @@ public enum OverlayView {
         return lines
     }
 
-    private static func sectionTitle(_ contexts: Set<KeyContext>) -> String {
+    /// The heading help gives a group of bindings ("Anywhere", "Table", …).
+    public static func sectionTitle(_ contexts: Set<KeyContext>) -> String {
         if contexts == Set(KeyContext.allCases) { return "Anywhere" }
         if contexts == Keymap.browsing { return "Tabs, table and details" }
         if contexts == Keymap.browsing.union([.overlay]) { return "Tabs, table, details and help" }
