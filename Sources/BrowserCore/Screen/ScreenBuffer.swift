@@ -140,8 +140,15 @@ public struct ScreenBuffer: Sendable, Equatable {
         (0..<size.width).map { self[$0, y].text }.joined()
     }
 
-    /// The golden-file form: `# WxH`, then each row between bars so trailing spaces survive.
+    /// The golden-file form: `# WxH`, each row between bars so trailing spaces survive, then each
+    /// row's roles, one letter per cell (the key under `# roles`), so a role regression fails too.
     public var goldenText: String {
-        (["# \(size)"] + (0..<size.height).map { "|" + rowText($0) + "|" }).joined(separator: "\n") + "\n"
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let key = Role.allCases.enumerated().map { "\(letters[$0.offset])=\($0.element.rawValue)" }.joined(separator: " ")
+        let roles = (0..<size.height).map { y in
+            "|" + String((0..<size.width).map { x in letters[Role.allCases.firstIndex(of: self[x, y].role) ?? 0] }) + "|"
+        }
+        return (["# \(size)"] + (0..<size.height).map { "|" + rowText($0) + "|" } + ["# roles: " + key] + roles)
+            .joined(separator: "\n") + "\n"
     }
 }
