@@ -314,3 +314,22 @@ struct BackAndNextTests {
         #expect(BrowserView.render(state).rowText(23).hasPrefix(" Details │"))
     }
 }
+
+/// The hint line is read from the keymap, like help and the man page.
+@Suite("Hint line from the keymap")
+struct HintLineTests {
+    @Test("each context's hints, and every key shown does what it says there", arguments: [
+        (KeyContext.table, "↑↓ move  Enter open  / filter  i summary  f findings  ? help  q quit"),
+        (.details, "↑↓ scroll  n p next/previous  Esc back  / filter  ? help  q quit"),
+        (.indications, "←→ indication  Enter studies  Tab pane  / filter  ? help  q quit"),
+    ])
+    func hints(_ context: KeyContext, _ expected: String) {
+        #expect(Keymap.hints(for: context) == expected)
+        for (actions, _) in Keymap.hintActions[context] ?? [] {
+            for action in actions {
+                let bound = Keymap.bindings.filter { $0.action == action && $0.contexts.contains(context) }.flatMap(\.keys)
+                #expect(bound.contains { Keymap.action(for: $0, in: context) == action }, "\(action) in \(context)")
+            }
+        }
+    }
+}

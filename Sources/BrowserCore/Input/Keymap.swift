@@ -66,6 +66,31 @@ public enum Keymap {
         Binding(keys: [.escape, .character("q"), .character("?"), .enter, .character("c"), .character("i"), .character("C")], contexts: [.overlay], action: .closeOverlay, help: "close"),
     ]
 
+    /// What the hint line offers in each context, as actions and a word; the keys are read from
+    /// the bindings, so rebinding a key changes the hint line as it changes help and the man page.
+    static let hintActions: [KeyContext: [(actions: [Action], label: String)]] = [
+        .table: [([.moveUp, .moveDown], "move"), ([.open], "open"), ([.startFilter], "filter"), ([.showSummary], "summary"),
+                 ([.showFindings], "findings"), ([.showHelp], "help"), ([.quit], "quit")],
+        .details: [([.moveUp, .moveDown], "scroll"), ([.nextStudy, .previousStudy], "next/previous"), ([.back], "back"),
+                   ([.startFilter], "filter"), ([.showHelp], "help"), ([.quit], "quit")],
+        .indications: [([.moveUp, .moveDown], "indication"), ([.open], "studies"), ([.nextPane], "pane"), ([.startFilter], "filter"),
+                       ([.showHelp], "help"), ([.quit], "quit")],
+    ]
+
+    /// The hint line's text for a context: "↑↓ move  Enter open  / filter …", from the bindings.
+    public static func hints(for context: KeyContext) -> String {
+        (hintActions[context] ?? []).compactMap { entry -> String? in
+            // The most specific binding wins (← → on the tabs, not ↑ ↓ of every list).
+            let labels = entry.actions.compactMap { action in
+                bindings.filter { $0.action == action && $0.contexts.contains(context) }
+                    .min { $0.contexts.count < $1.contexts.count }?.keys.first?.label
+            }
+            guard labels.count == entry.actions.count else { return nil }
+            let arrows = labels.allSatisfy { ["↑", "↓", "←", "→"].contains($0) }
+            return labels.joined(separator: arrows ? "" : " ") + " " + entry.label
+        }.joined(separator: "  ")
+    }
+
     private static let table: [KeyContext: [Key: Action]] = {
         var table: [KeyContext: [Key: Action]] = [:]
         for binding in bindings {

@@ -70,12 +70,9 @@ enum StatusView {
         // The hint line starts with the focused pane's name, so focus is never a guess.
         let hints: String
         switch state.keyContext {
-        case .details:
-            hints = "Details \(glyphs.bar) \(glyphs.adapt("↑↓")) scroll  n p next/previous  Esc back  / filter  ? help  q quit"
-        case .indications:
-            hints = "Tabs \(glyphs.bar) \(glyphs.adapt("←→")) indication  Enter studies  Tab pane  / filter  ? help  q quit"
-        default:
-            hints = "Table \(glyphs.bar) \(glyphs.adapt("↑↓")) move  Enter open  / filter  i summary  f findings  ? help  q quit"
+        case .details: hints = "Details \(glyphs.bar) " + glyphs.adapt(Keymap.hints(for: .details))
+        case .indications: hints = "Tabs \(glyphs.bar) " + glyphs.adapt(Keymap.hints(for: .indications))
+        default: hints = "Table \(glyphs.bar) " + glyphs.adapt(Keymap.hints(for: .table))
         }
         screen.write(" " + hints, x: 0, y: layout.bottomRow, width: width, role: .hint, ellipsis: glyphs.ellipsis)
     }
