@@ -72,7 +72,7 @@ public enum FindingsText {
         review.findings.map(\.comparison).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 
-    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+    static func capitalized(_ text: String) -> String { ForestPlot.capitalized(text) }
 
     /// Markdown: a pipe table per comparison, the plots in code blocks, and the sources.
     public static func markdown(_ findings: IndicationFindings, glyphs: Glyphs = .unicode, width: Int = 100, words: Bool = false) -> String {

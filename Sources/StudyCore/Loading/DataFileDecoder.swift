@@ -353,14 +353,7 @@ public enum DataFileDecoder {
         if let total, total < 1 {
             reader.report("total", total < 0 ? "negative sample size \(total)" : "a sample size of 0; use null when not reported")
         }
-        var arms: [SampleSize.Arm] = []
-        for arm in reader.objects("arms") ?? [] {
-            let label = arm.text("label", nullable: false)
-            let count = arm.integer("n")
-            if let count, count < 0 { arm.report("n", "negative count \(count)") }
-            arm.finish()
-            if let label { arms.append(.init(label: label, count: count)) }
-        }
+        let arms = decodeArms(reader, required: true)
         let source = reader.sourceRef("source")
         let note = reader.optionalText("note")
         let size = source.map { SampleSize(total: total, arms: arms, source: $0, note: note) }
@@ -368,6 +361,19 @@ public enum DataFileDecoder {
             reader.report("arms", "the arms add up to \(sum) but the total is \(total)")
         }
         return size
+    }
+
+    /// A sample size's `arms`: `label` and `n` (null when not given, never negative).
+    static func decodeArms(_ reader: FieldReader, required: Bool) -> [SampleSize.Arm] {
+        var arms: [SampleSize.Arm] = []
+        for arm in reader.objects("arms", required: required) ?? [] {
+            let label = arm.text("label", nullable: false)
+            let count = arm.integer("n")
+            if let count, count < 0 { arm.report("n", "negative count \(count)") }
+            arm.finish()
+            if let label { arms.append(.init(label: label, count: count)) }
+        }
+        return arms
     }
 
     static func decodeDose(_ reader: FieldReader) -> Dose? {

@@ -88,7 +88,8 @@ enum PrimaryRecordDecoder {
         }
     }
 
-    private static func decodeIdentifiers(_ reader: FieldReader) -> [PrimaryRecord.Identifier] {
+    /// The optional `identifiers` list of a primary block or a review.
+    static func decodeIdentifiers(_ reader: FieldReader) -> [PrimaryRecord.Identifier] {
         var identifiers: [PrimaryRecord.Identifier] = []
         for entry in reader.objects("identifiers", required: false) ?? [] {
             let kind = entry.choice("kind", PrimaryRecord.Identifier.Kind.self)
@@ -110,14 +111,7 @@ enum PrimaryRecordDecoder {
         let enrolled = count("enrolled")
         let randomized = count("randomized")
         let analysed = count("analysed")
-        var arms: [SampleSize.Arm] = []
-        for arm in reader.objects("arms", required: false) ?? [] {
-            let label = arm.text("label", nullable: false)
-            let number = arm.integer("n")
-            if let number, number < 0 { arm.report("n", "negative count \(number)") }
-            arm.finish()
-            if let label { arms.append(.init(label: label, count: number)) }
-        }
+        let arms = DataFileDecoder.decodeArms(reader, required: false)
         let note = reader.optionalText("note")
         let seenOn = reader.optionalText("seenOn")
         if enrolled == nil && randomized == nil && analysed == nil && arms.isEmpty {

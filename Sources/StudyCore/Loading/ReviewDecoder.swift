@@ -16,14 +16,7 @@ enum ReviewDecoder {
         }
         if reader.has("indications") && indications.isEmpty { reader.report("indications", "name at least one indication") }
         let citation = reader.text("citation", nullable: false)
-        var identifiers: [PrimaryRecord.Identifier] = []
-        for entry in reader.objects("identifiers", required: false) ?? [] {
-            let kind = entry.choice("kind", PrimaryRecord.Identifier.Kind.self)
-            let value = entry.text("value", nullable: false)
-            let note = entry.optionalText("note")
-            entry.finish()
-            if let kind, let value { identifiers.append(.init(kind: kind, value: value, note: note)) }
-        }
+        let identifiers = PrimaryRecordDecoder.decodeIdentifiers(reader)
         let seenOn = reader.text("seenOn", nullable: false)
         let searchDate = reader.text("searchDate")
         if let searchDate, !isPartialDate(searchDate) {
