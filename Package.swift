@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "BrowserCore"]),
         .testTarget(
             name: "StudyBrowserCLITests",
-            dependencies: ["StudyBrowserCLI", "StudyCore", "SyntheticStudies"],
+            dependencies: ["StudyBrowserCLI", "StudyCore", "SyntheticStudies", "InMemoryTerminal"],
             exclude: ["Corpus"]
         ),
     ]

@@ -123,8 +123,8 @@ struct BrowseCommand: ParsableCommand {
             throw error
         }
         let loaded = catalog.loaded
-        let ending = BrowserSession.run(state, on: terminal) { request in
-            ViewExporter.export(request, dataset: loaded)
+        let ending = BrowserSession.run(state, on: terminal) { request, control in
+            ViewExporter.export(request, dataset: loaded, control: control)
         }.ending
         terminal.close()
         try Self.exit(for: ending)

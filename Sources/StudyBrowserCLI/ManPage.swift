@@ -26,7 +26,7 @@ enum ManPage {
             if let index = sections.firstIndex(where: { $0.contexts == binding.contexts }) {
                 sections[index].bindings.append(binding)
             } else {
-                sections.append((OverlayView.sectionTitle(binding.contexts), binding.contexts, [binding]))
+                sections.append((HelpText.sectionTitle(binding.contexts), binding.contexts, [binding]))
             }
         }
         for section in sections {

@@ -4,8 +4,11 @@ import StudyCore
 
 /// Writes the browser's current view to a file for the session (the I/O the pure core asks for).
 enum ViewExporter {
-    /// Writes the request's studies, or an indication's findings, from the data as loaded.
-    static func export(_ request: ExportRequest, dataset: Dataset) -> BrowserSession.ExportOutcome {
+    /// Writes the request's studies, or an indication's findings, from the data as loaded,
+    /// reporting progress to `control` and stopping, with no file left, when it is cancelled.
+    static func export(_ request: ExportRequest, dataset: Dataset, control: JobControl = JobControl()) -> BrowserSession.ExportOutcome {
+        // Asked before the work, not after it: an existing file is a question for the user now.
+        if !request.overwrite && FileManager.default.fileExists(atPath: request.path) { return .exists }
         let text: String
         let what: String
         if let indication = request.findings {
@@ -17,16 +20,18 @@ enum ViewExporter {
             }
             what = "the \(indication.name) findings"
         } else {
-            switch request.format {
-            case .markdown:
-                text = "# Ketamine studies: \(StudyMarkdown.escape(InertText.make(request.description)))\n\n"
-                    + StudyMarkdown.table(request.studies, columns: StudyColumn.allCases) + "\n"
-                    + StudyMarkdown.sections(request.studies, sources: dataset.sources)
-            case .csv: text = StudyCSV.full(request.studies)
-            case .json: text = StudyJSON.array(request.studies)
+            let format: StudyExportText.Format = switch request.format {
+            case .markdown: .markdown
+            case .csv: .csv
+            case .json: .json
             }
+            guard let built = StudyExportText.build(request.studies, format: format, title: request.description, sources: dataset.sources,
+                                                    proceed: control.report) else { return .cancelled }
+            text = built
             what = "\(request.studies.count) stud\(request.studies.count == 1 ? "y" : "ies")"
         }
+        // The last moment to stop: from here the file is written whole.
+        if control.isCancelled { return .cancelled }
         do {
             try AtomicFile.write(TerminalText(document: text), to: request.path, overwrite: request.overwrite)
             // The absolute path, so the room knows where the file went whatever the working folder.

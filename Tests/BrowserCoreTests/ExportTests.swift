@@ -20,7 +20,8 @@ struct ExportTests {
 
     static func run(_ keys: [Key], files: Files) -> InMemoryTerminal {
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), keys: keys + [.character("q")])
-        _ = BrowserSession.run(Fixture.state(Size(width: 80, height: 24)), on: terminal, export: files.export)
+        // Inline: each export's outcome is in before the next scripted key, as a person would wait for it.
+        _ = BrowserSession.run(Fixture.state(Size(width: 80, height: 24)), on: terminal, jobs: .inline) { request, _ in files.export(request) }
         return terminal
     }
 

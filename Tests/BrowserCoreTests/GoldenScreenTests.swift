@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BrowserCore
+import InMemoryTerminal
 @testable import StudyCore
 
 /// Every screen the issue names, at 80x24 and 120x40 (and 200x60 for the split layout).
@@ -141,7 +142,7 @@ struct BundledGoldenScreenTests {
         var state = BrowserState(catalog: Self.catalog, size: Size(width: 80, height: 24))
         Fixture.press([.character("i")], on: &state)
         let box = OverlayGeometry(size: state.size)
-        let lines = OverlayView.lines(for: state, width: box.contentWidth)
+        let lines = state.overlayContent.lines.map(\.text)
         #expect(lines.count <= box.contentHeight, "\(lines.joined(separator: "\n"))")
         for indication in Indication.allCases { #expect(lines.contains { $0.hasPrefix(indication.name + ":") }) }
         GoldenScreen.assertMatches(BrowserView.render(state), named: "bundled-overview-80x24")
@@ -207,10 +208,15 @@ struct FindingsGoldenScreenTests {
 
     @Test("y copies the findings through OSC 52; e offers a findings file")
     func copyAndExport() {
+        let open: [Key] = [.backTab, .right, .right, .right, .right, .enter, .character("f")]
+        // The reducer asks for the copy; the session builds the text and sends it.
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), keys: open + [.character("y")])
+        _ = BrowserSession.run(BrowserState(catalog: BundledGoldenScreenTests.catalog, size: Size(width: 80, height: 24)), on: terminal)
+        #expect(terminal.sent.count == 1 && terminal.sent.first?.hasPrefix("\u{1B}]52;c;") == true)
+        #expect(terminal.frames.last?.rowText(22).contains("Copied the findings") == true, "\(terminal.lastScreenText)")
         var state = BrowserState(catalog: BundledGoldenScreenTests.catalog, size: Size(width: 80, height: 24))
-        let effects = Fixture.press([.backTab, .right, .right, .right, .right, .enter, .character("f"), .character("y")], on: &state)
-        guard case .send(let sequence)? = effects.last else { Issue.record("no OSC 52 sequence: \(effects)"); return }
-        #expect(sequence.hasPrefix("\u{1B}]52;c;") && state.message?.hasPrefix("Copied the findings") == true)
+        let effects = Fixture.press(open + [.character("y")], on: &state)
+        #expect(effects.last == .copyOverlay(OverlayCopy(indication: .trd, findings: true, words: false)))
         Fixture.press([.character("e")], on: &state)
         #expect(state.editingExportPath && state.exportPath == "study-browser-findings-trd.md")
         let exported = Fixture.press([.enter], on: &state)

@@ -187,7 +187,7 @@ struct ReducerTests {
         #expect(state.marked == ["alpha-2018"])
         Fixture.press([.character("C")], on: &state)
         #expect(state.overlay == .compare)
-        let lines = CompareView.lines(state.markedStudies, width: 72, glyphs: .unicode)
+        let lines = CompareText.lines(state.markedStudies, width: 72, glyphs: .unicode)
         #expect(lines.first?.hasPrefix("Study           Alpha 2018 ≠") == true)
         #expect(lines.contains { $0.hasPrefix("Flags           ≠ own record differs: per-arm split") })
         Fixture.press([.character("C")], on: &state)
@@ -197,7 +197,7 @@ struct ReducerTests {
     @Test("compare shows as many studies as fit and says how many did not")
     func compareWidth() {
         let studies = Fixture.catalog.dataset.studies
-        let lines = CompareView.lines(studies, width: 72, glyphs: .unicode)
+        let lines = CompareText.lines(studies, width: 72, glyphs: .unicode)
         #expect(lines.first == "7 more marked do not fit this width; widen the terminal or unmark some.")
         for line in lines { #expect(DisplayWidth.of(line) <= 72, "\(line)") }
     }

@@ -13,6 +13,18 @@ public enum Action: Sendable, Equatable {
     case startExport, insertExportText(String), deleteExportBackward, acceptExport, cancelExport
     case clearExportLine, deleteExportWord, keepExportSuggestion
     case confirmOverwrite, declineOverwrite
+    /// Asks the running export to stop; nothing is written.
+    case cancelJob
+    /// How far the running export is, in percent.
+    case exportProgress(Int)
+    /// The export was written; the message says where.
+    case exportFinished(String)
+    /// The export could not be written; the message says why.
+    case exportFailed(String)
+    /// The export's file exists: the user is asked before it is replaced.
+    case exportExists(ExportRequest)
+    /// The export stopped when asked, at this path, and left no file.
+    case exportCancelled(String)
     /// Shows a message on the status line (the outcome of an effect).
     case showMessage(String)
     /// Shows a notice about the input that stays while typing goes on.

@@ -47,6 +47,9 @@ public enum Keymap {
         Binding(keys: [.character("q")], contexts: browsing, action: .quit, help: "quit"),
         Binding(keys: [.control("c")], contexts: Set(KeyContext.allCases), action: .quit, help: "quit at once"),
         Binding(keys: [.control("l")], contexts: Set(KeyContext.allCases), action: .repaint, help: "repaint the screen"),
+        // Only while an export is being written, and then before every other binding of the key.
+        Binding(keys: [.escape], contexts: Set(KeyContext.allCases), action: .cancelJob,
+                help: "while an export is being written: cancel it (no file is left)"),
         Binding(keys: [.enter], contexts: [.filter], action: .acceptFilter, help: "keep the filter and go back to the table"),
         Binding(keys: [.escape], contexts: [.filter], action: .cancelFilter, help: "clear the filter"),
         Binding(keys: [.backspace, .control("h")], contexts: [.filter], action: .deleteFilterBackward, help: "delete the last character"),
@@ -93,7 +96,7 @@ public enum Keymap {
 
     private static let table: [KeyContext: [Key: Action]] = {
         var table: [KeyContext: [Key: Action]] = [:]
-        for binding in bindings {
+        for binding in bindings where binding.action != .cancelJob {
             for context in binding.contexts {
                 for key in binding.keys where table[context]?[key] == nil {
                     table[context, default: [:]][key] = binding.action
@@ -103,9 +106,15 @@ public enum Keymap {
         return table
     }()
 
+    private static let whileExporting: [Key: Action] = Dictionary(
+        bindings.filter { $0.action == .cancelJob }.flatMap { binding in binding.keys.map { ($0, binding.action) } },
+        uniquingKeysWith: { first, _ in first })
+
     /// The action a key triggers in a context; in the filter line, printable text is typed.
-    public static func action(for key: Key, in context: KeyContext) -> Action? {
+    /// While an export is being written, its keys (Esc) act on it first.
+    public static func action(for key: Key, in context: KeyContext, exporting: Bool = false) -> Action? {
         if case .resize(let size) = key { return .resize(size) }
+        if exporting, let action = whileExporting[key] { return action }
         if let action = table[context]?[key] { return action }
         if context == .filter, case .character(let character) = key, !character.isNewline {
             return .insertFilterText(String(character))

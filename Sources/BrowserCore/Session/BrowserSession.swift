@@ -15,6 +15,8 @@ public enum BrowserSession {
         /// The file exists; the user is asked before it is replaced.
         case exists
         case failed(String)
+        /// The export stopped when asked and left no file.
+        case cancelled
     }
 
     /// Shows the loading screen until `isDone` answers true, redrawing only when the shown
@@ -48,52 +50,99 @@ public enum BrowserSession {
     }
 
     /// Draws, reads a key, updates, and repeats; draws only after something changed. `export`
-    /// performs file writes, which the pure core only asks for.
-    public static func run(_ initial: BrowserState, on device: TerminalDevice,
-                           export: (ExportRequest) -> ExportOutcome = { _ in .failed("export is not available here") })
-        -> (state: BrowserState, ending: Ending) {
+    /// writes files, which the pure core only asks for; it runs beside the loop (`jobs`), reports
+    /// progress through its `JobControl` and stops when that is cancelled.
+    public static func run(_ initial: BrowserState, on device: TerminalDevice, jobs: JobMode = .background,
+                           export: @escaping @Sendable (ExportRequest, JobControl) -> ExportOutcome = { _, _ in
+                               .failed("export is not available here")
+                           }) -> (state: BrowserState, ending: Ending) {
         var state = initial
         if state.size != Layout.clamped(device.size) { BrowserReducer.reduce(&state, .resize(device.size)) }
         var fullRepaint = true
         var dirty = true
         var input = InputQueue(device: device)
+        var job: BackgroundJob?
+        /// Ends the session: a running export is stopped first and leaves no file.
+        func end(_ ending: Ending) -> (state: BrowserState, ending: Ending) {
+            if let running = job, let outcome = running.cancelAndWait() { BrowserReducer.reduce(&state, outcome) }
+            return (state, ending)
+        }
         while true {
+            if let running = job {
+                if let outcome = running.finishedAction {
+                    job = nil
+                    BrowserReducer.reduce(&state, outcome)
+                    dirty = true
+                } else {
+                    let percent = Int(running.control.progress * 100)
+                    if percent != state.runningExport?.percent {
+                        BrowserReducer.reduce(&state, .exportProgress(percent))
+                        dirty = true
+                    }
+                }
+            }
             if dirty {
                 device.draw(BrowserView.render(state), fullRepaint: fullRepaint)
                 fullRepaint = false
                 dirty = false
             }
-            switch input.next() {
+            // While an export runs, wake often enough to show its progress and its end.
+            switch job == nil ? input.next() : input.next(waitingAtMost: 100) {
             case .idle: continue
             case .repaint:
                 fullRepaint = true
                 dirty = true
-            case .closed: return (state, .terminalClosed)
-            case .signal(let number): return (state, .signal(number))
+            case .closed: return end(.terminalClosed)
+            case .signal(let number): return end(.signal(number))
             case .notice(let text):
                 BrowserReducer.reduce(&state, .showNotice(text))
                 dirty = true
             case .key(let key):
-                guard let first = Keymap.action(for: key, in: state.keyContext) else { continue }
+                guard let first = Keymap.action(for: key, in: state.keyContext, exporting: job != nil) else { continue }
                 // Typed text that is already waiting (a paste) goes in as one action, so a paste
                 // of any length costs one filter, not one per character.
                 let action = input.joiningWaitingText(to: first, in: state.keyContext)
                 switch BrowserReducer.reduce(&state, action) {
-                case .quit: return (state, .quit)
+                case .quit: return end(.quit)
                 case .repaint: fullRepaint = true
                 case .send(let bytes): device.send(bytes)
+                case .copyOverlay(let copy): BrowserReducer.reduce(&state, copyAction(copy, state: state, device: device))
                 case .export(let request):
-                    switch export(request) {
-                    case .written(let message): BrowserReducer.reduce(&state, .showMessage(message))
-                    case .failed(let message): BrowserReducer.reduce(&state, .showMessage(message))
-                    case .exists:
-                        state.pendingExport = request
-                        BrowserReducer.reduce(&state, .showMessage("\(request.path) exists: press y to overwrite it, any other key to keep it."))
+                    job = BackgroundJob(mode: jobs.job) { control in
+                        switch export(request, control) {
+                        case .written(let message): .exportFinished(message)
+                        case .failed(let message): .exportFailed(message)
+                        case .exists: .exportExists(request)
+                        case .cancelled: .exportCancelled(request.path)
+                        }
                     }
+                case .cancelJob: job?.control.cancel()
                 case .none: break
                 }
                 dirty = true
             }
+        }
+    }
+
+    /// Where the session runs an export.
+    public enum JobMode: Sendable {
+        /// Beside the UI loop, on another thread: the program.
+        case background
+        /// At once, before the next key is read: tests that script keys and read the outcome.
+        case inline
+
+        var job: BackgroundJob.Mode { self == .inline ? .inline : .background }
+    }
+
+    /// Sends the summary or findings through OSC 52 and says what happened.
+    private static func copyAction(_ copy: OverlayCopy, state: BrowserState, device: TerminalDevice) -> Action {
+        let text = copy.text(catalog: state.catalog, glyphs: state.glyphs)
+        do {
+            device.send(try OSC52.sequence(for: text, route: state.clipboard))
+            return .showMessage("Copied the \(copy.name) (\(text.utf8.count) bytes) through OSC 52.")
+        } catch {
+            return .showMessage("Not copied: \(text.utf8.count) bytes is more than the \(OSC52.maximumBytes) a terminal clipboard takes; "
+                + "use e or study-browser findings.")
         }
     }
 }

@@ -14,6 +14,11 @@ struct InputQueue {
         waiting.isEmpty ? device.nextInput() : waiting.removeFirst()
     }
 
+    /// The next input, waiting at most this long for one (the session polls work it runs).
+    mutating func next(waitingAtMost milliseconds: Int32) -> TerminalInput {
+        waiting.isEmpty ? device.nextInput(waitingAtMost: milliseconds) : waiting.removeFirst()
+    }
+
     /// `action` with the text of any typing keys already waiting appended to it (for the filter
     /// and export lines); other actions, and the first input that is not such a key, are left.
     mutating func joiningWaitingText(to action: Action, in context: KeyContext) -> Action {

@@ -7,6 +7,9 @@ public enum BrowserReducer {
     @discardableResult
     public static func reduce(_ state: inout BrowserState, _ action: Action) -> Effect {
         let effect = apply(&state, action)
+        // The selection first (details follow it), then the text, then the scroll offsets within it.
+        clampSelection(&state)
+        state.refreshContent()
         clamp(&state)
         return effect
     }
@@ -14,9 +17,10 @@ public enum BrowserReducer {
     private static func apply(_ state: inout BrowserState, _ action: Action) -> Effect {
         let layout = Layout(size: state.size)
         let context = state.keyContext
-        state.message = nil
+        // Progress of an export is not the user's doing: a message on the status line stays.
+        if case .exportProgress = action {} else { state.message = nil }
         switch action {
-        case .insertFilterText, .insertExportText, .showNotice, .resize, .repaint: break
+        case .insertFilterText, .insertExportText, .showNotice, .resize, .repaint, .exportProgress: break
         default: state.notice = nil
         }
         switch action {
@@ -128,11 +132,15 @@ public enum BrowserReducer {
                 }
             }
         case .startExport:
+            if let running = state.runningExport {
+                state.message = "Still writing \(running.path): wait for it, or Esc cancels it."
+                break
+            }
             if state.overlay != nil && state.overlay != .findings {
                 state.message = "Close this view first (Esc); e exports the table, or the findings from their view."
                 break
             }
-            if state.overlay == .findings, let indication = contextIndication(state) {
+            if state.overlay == .findings, let indication = state.contextIndication {
                 state.exportPath = "study-browser-findings-\(indication.rawValue).md"
             }
             state.editingExportPath = true
@@ -164,7 +172,8 @@ public enum BrowserReducer {
             }
             state.editingExportPath = false
             state.exportPathSelected = false
-            if state.overlay == .findings, let indication = contextIndication(state) {
+            if state.overlay == .findings, let indication = state.contextIndication {
+                state.runningExport = RunningExport(path: path, what: "the \(indication.name) findings")
                 return .export(ExportRequest(path: path, format: format, overwrite: false, studies: [],
                                              description: "\(indication.name): summary of findings", findings: indication,
                                              words: state.findingsWords))
@@ -175,16 +184,35 @@ public enum BrowserReducer {
                     + "; sorted by \(state.sort.label(arrows: ("ascending", "descending"))); \(studies.count) studies"
                 : "\(studies.count) marked stud\(studies.count == 1 ? "y" : "ies")"
             if state.catalog.view == .seedOnly && state.catalog.hasPrimaryRecords { what += "; seed values only" }
+            state.runningExport = RunningExport(path: path, what: "\(studies.count) stud\(studies.count == 1 ? "y" : "ies")")
             return .export(ExportRequest(path: path, format: format, overwrite: false, studies: studies, description: what))
         case .confirmOverwrite:
             if let pending = state.pendingExport {
                 state.pendingExport = nil
+                state.runningExport = RunningExport(path: pending.path, what: pending.findings.map { "the \($0.name) findings" }
+                    ?? "\(pending.studies.count) stud\(pending.studies.count == 1 ? "y" : "ies")")
                 return .export(ExportRequest(path: pending.path, format: pending.format, overwrite: true,
                                              studies: pending.studies, description: pending.description, findings: pending.findings, words: pending.words))
             }
         case .declineOverwrite:
             state.message = state.pendingExport.map { "Not written: \($0.path) was left as it was." }
             state.pendingExport = nil
+        case .cancelJob:
+            guard state.runningExport != nil else { break }
+            state.runningExport?.cancelling = true
+            return .cancelJob
+        case .exportProgress(let percent):
+            state.runningExport?.percent = percent
+        case .exportFinished(let text), .exportFailed(let text):
+            state.runningExport = nil
+            state.message = text
+        case .exportExists(let request):
+            state.runningExport = nil
+            state.pendingExport = request
+            state.message = "\(request.path) exists: press y to overwrite it, any other key to keep it."
+        case .exportCancelled(let path):
+            state.runningExport = nil
+            state.message = "Export cancelled: nothing was written to \(path)."
         case .showMessage(let text):
             state.message = text
         case .showNotice(let text):
@@ -207,23 +235,13 @@ public enum BrowserReducer {
             state.findingsWords.toggle()
             state.message = state.findingsWords ? "Rows with an assumed risk now say what they mean per 1,000 people." : "Per-1,000 wording hidden."
         case .copyOverlay:
-            guard let indication = contextIndication(state), state.overlay == .findings || state.overlay == .summary else {
+            guard let indication = state.contextIndication, state.overlay == .findings || state.overlay == .summary else {
                 state.message = "y copies the summary or the findings; here, close this view first (Esc)."
                 break
             }
-            let lines = state.overlay == .findings
-                ? FindingsText.lines(IndicationFindings(indication: indication, dataset: state.catalog.loaded), width: 100,
-                                     glyphs: state.glyphs, words: state.findingsWords)
-                : SummaryText.lines(IndicationSummary(indication: indication, dataset: state.catalog.dataset, view: state.catalog.view),
-                                    width: 100, glyphs: state.glyphs, allStatements: true)
-            let text = lines.joined(separator: "\n") + "\n"
-            do {
-                let sequence = try OSC52.sequence(for: text, route: state.clipboard)
-                state.message = "Copied the \(state.overlay == .findings ? "findings" : "summary") (\(text.utf8.count) bytes) through OSC 52."
-                return .send(sequence)
-            } catch {
-                state.message = "Not copied: \(text.utf8.count) bytes is more than the \(OSC52.maximumBytes) a terminal clipboard takes; use e or study-browser findings."
-            }
+            // The text is built by the session, which runs the copy and reports back.
+            return .copyOverlay(OverlayCopy(indication: indication, findings: state.overlay == .findings,
+                                            words: state.overlay == .findings && state.findingsWords))
         case .closeOverlay:
             state.overlay = nil
         }
@@ -232,17 +250,12 @@ public enum BrowserReducer {
 
     /// Opens an overlay about the current indication, or says why there is none.
     private static func openIndicationOverlay(_ overlay: Overlay, named name: String, in state: inout BrowserState) {
-        guard contextIndication(state) != nil else {
+        guard state.contextIndication != nil else {
             state.message = "No study selected: choose an indication tab for its \(name)."
             return
         }
         state.overlay = overlay
         state.overlayScroll = 0
-    }
-
-    /// The indication whose context card `c` shows: the tab's, else the selected study's.
-    public static func contextIndication(_ state: BrowserState) -> Indication? {
-        state.indication ?? state.selectedStudy?.indication
     }
 
     /// Columns the table shows: the indication column only on the All tab.
@@ -286,9 +299,16 @@ public enum BrowserReducer {
     }
 
     /// Keeps the selection on a row, the selected row on screen and scroll offsets in range.
-    static func clamp(_ state: inout BrowserState) {
+    static func clampSelection(_ state: inout BrowserState) {
         let layout = Layout(size: state.size)
         state.selection = state.rows.isEmpty ? 0 : min(max(0, state.selection), state.rows.count - 1)
+        if state.focus == .details && !layout.split && !state.detailsOpen { state.focus = .table }
+        if state.selectedStudy == nil && state.detailsOpen { state.detailsOpen = false; state.focus = .table }
+    }
+
+    /// Keeps the selected row on screen and scroll offsets within the text they scroll.
+    static func clamp(_ state: inout BrowserState) {
+        let layout = Layout(size: state.size)
         let lines = state.lines
         let selectedLine = state.rows.isEmpty ? 0 : lines.line(ofRow: state.selection)
         let height = layout.bodyHeight
@@ -299,22 +319,10 @@ public enum BrowserReducer {
             state.scroll -= 1
         }
         state.scroll = max(0, min(state.scroll, max(0, lines.count - height)))
-        if state.focus == .details && !layout.split && !state.detailsOpen { state.focus = .table }
-        if state.selectedStudy == nil && state.detailsOpen { state.detailsOpen = false; state.focus = .table }
-        // Wrapping details or help is work; only do it when they are on screen.
-        if state.detailsOpen || layout.split {
-            let detailLines = DetailsView.lines(for: state, width: layout.detailsTextWidth).count
-            state.detailScroll = max(0, min(state.detailScroll, detailLines - layout.detailsVisibleLines))
-        } else {
-            state.detailScroll = 0
-        }
-        if state.overlay != nil {
-            let overlay = OverlayGeometry(size: state.size)
-            let overlayLines = OverlayView.lines(for: state, width: overlay.contentWidth).count
-            state.overlayScroll = max(0, min(state.overlayScroll, overlayLines - overlay.contentHeight))
-        } else {
-            state.overlayScroll = 0
-        }
+        // The text is kept with the state (refreshContent); only its length is read here.
+        state.detailScroll = max(0, min(state.detailScroll, state.detailsContent.lines.count - layout.detailsVisibleLines))
+        let overlay = OverlayGeometry(size: state.size)
+        state.overlayScroll = max(0, min(state.overlayScroll, state.overlayContent.lines.count - overlay.contentHeight))
     }
 }
 

@@ -7,10 +7,14 @@ public struct BrowserState: Sendable {
     /// Index into `Catalog.tabs` (0 is All).
     public private(set) var tab = 0
     public var focus: Pane = .table
-    public var overlay: Overlay?
+    public internal(set) var overlay: Overlay?
     public var overlayScroll = 0
     /// Whether the findings view says what each row means per 1,000 people.
-    public var findingsWords = false
+    public internal(set) var findingsWords = false
+    /// The open overlay's text, built when it opens or what it shows changes (`refreshContent`).
+    public private(set) var overlayContent = OverlayContent.empty
+    /// The selected study's details while they are on screen, built the same way.
+    public private(set) var detailsContent = DetailsContent.empty
     /// True while the filter line is being edited.
     public var editingFilter = false
     /// The filter as typed, which may be invalid.
@@ -32,10 +36,10 @@ public struct BrowserState: Sendable {
     /// First visible table line (rows and dose headings count alike).
     public var scroll = 0
     /// Details open full screen (narrow terminals) or focused (wide ones).
-    public var detailsOpen = false
+    public internal(set) var detailsOpen = false
     public var detailScroll = 0
     /// Ids of the studies marked for comparison; marks survive filtering and sorting.
-    public var marked: [String] = []
+    public internal(set) var marked: [String] = []
     /// The export path being typed, while `editingExportPath`.
     public var exportPath = "study-browser-view.md"
     public var editingExportPath = false
@@ -43,6 +47,8 @@ public struct BrowserState: Sendable {
     public var exportPathSelected = false
     /// The home folder, for `~` in an export path (set by the program from its environment).
     public var homeDirectory: String?
+    /// The export being written beside the UI loop, if any.
+    public internal(set) var runningExport: RunningExport?
     /// An export waiting for y because its file exists.
     public var pendingExport: ExportRequest?
     /// How the clipboard is reached through the terminal (set by the program from its environment).
@@ -66,10 +72,27 @@ public struct BrowserState: Sendable {
         rows = StudyRows(studies: catalog.dataset.studies, positions: [])
         query = StudyQuery()
         recompute()
+        refreshContent()
+    }
+
+    /// Rebuilds the overlay and details text when what they show has changed, and only then:
+    /// the reducer calls this after every action, so keys that only scroll cost nothing here.
+    mutating func refreshContent() {
+        let overlayInputs = OverlayContent.inputs(of: self)
+        if overlayInputs != overlayContent.inputs {
+            overlayContent = overlayInputs.map { OverlayContent.build($0, state: self) } ?? .empty
+        }
+        let detailsInputs = DetailsContent.inputs(of: self)
+        if detailsInputs != detailsContent.inputs {
+            detailsContent = detailsInputs.map { DetailsContent.build($0, state: self) } ?? .empty
+        }
     }
 
     /// The indication of the current tab (nil for All).
     public var indication: Indication? { Catalog.tabs[tab] }
+
+    /// The indication the summary, findings and context card are about: the tab's, else the selected study's.
+    public var contextIndication: Indication? { indication ?? selectedStudy?.indication }
 
     /// The marked studies in the order they were marked.
     public var markedStudies: [Study] { marked.compactMap { id in catalog.dataset.study(id: id) } }

@@ -7,6 +7,11 @@ public enum Effect: Sendable, Equatable {
     case repaint
     /// Write these bytes to the terminal as they are (an OSC 52 clipboard sequence).
     case send(String)
-    /// Write studies to a file; the session reports the outcome back as a message.
+    /// Write studies to a file beside the UI loop; the session reports progress and the outcome
+    /// back as actions (`exportProgress`, `exportFinished`, `exportFailed`, …).
     case export(ExportRequest)
+    /// Stop the running export.
+    case cancelJob
+    /// Copy the summary or findings through the clipboard; the session builds the text.
+    case copyOverlay(OverlayCopy)
 }

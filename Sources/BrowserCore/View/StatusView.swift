@@ -9,18 +9,19 @@ enum StatusView {
         let total = state.catalog.count(state.indication)
         let sort = "sort: " + state.sort.label(arrows: (glyphs.ascending, glyphs.descending))
         let count = "\(state.rows.count) of \(total) studies" + (state.marked.isEmpty ? "" : ", \(state.marked.count) marked")
-        let alert = state.filterError.map { "Filter error at column \($0.column): \($0.message)" } ?? state.message ?? state.notice
+        // The error or message leads; indication, sort and count stay at the right.
+        let shortSort = (state.sort.column?.header ?? "standard") + (state.sort.descending ? glyphs.descending : glyphs.ascending)
+        // The message has the room; the view is named again once it goes (and by the v message itself).
+        let summary = " \(glyphs.bar) \(TabsView.name(state.indication)) \(glyphs.bar) \(state.rows.count) of \(total) \(glyphs.bar) \(shortSort) "
+        let summaryWidth = min(DisplayWidth.of(summary), width / 2)
+        let room = width - summaryWidth
+        let alert = state.filterError.map { filterErrorText($0, state: state, room: room) } ?? state.message
+            ?? state.runningExport.map { glyphs.adapt($0.statusText) } ?? state.notice
         let role: Role = state.filterError == nil ? .status : .statusError
         // Which values are shown, when the data has own records to choose from.
         let values = !state.catalog.hasPrimaryRecords ? "" : state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : " \(glyphs.bar) seed+own\(glyphs.primary)"
         screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: role)
         if let alert {
-            // The error or message leads; indication, sort and count stay at the right.
-            let shortSort = (state.sort.column?.header ?? "standard") + (state.sort.descending ? glyphs.descending : glyphs.ascending)
-            // The message has the room; the view is named again once it goes (and by the v message itself).
-            let summary = " \(glyphs.bar) \(TabsView.name(state.indication)) \(glyphs.bar) \(state.rows.count) of \(total) \(glyphs.bar) \(shortSort) "
-            let summaryWidth = min(DisplayWidth.of(summary), width / 2)
-            let room = width - summaryWidth
             // A message too long for its room goes on into the hint row, which it takes over,
             // unless that row is being typed in.
             if DisplayWidth.of(" " + alert) > room && !state.editingFilter && !state.editingExportPath {
@@ -75,5 +76,16 @@ enum StatusView {
         default: hints = "Table \(glyphs.bar) " + glyphs.adapt(Keymap.hints(for: .table))
         }
         screen.write(" " + hints, x: 0, y: layout.bottomRow, width: width, role: .hint, ellipsis: glyphs.ellipsis)
+    }
+
+    /// The filter error in the longest form that fits `room`. While the filter is typed there is
+    /// no hint row for it to run on into, so the advice ("did you mean …") is kept before the
+    /// wording around it: the column and the parenthesised hint go first.
+    static func filterErrorText(_ error: QueryError, state: BrowserState, room: Int) -> String {
+        let full = "Filter error at column \(error.column): \(error.message)"
+        guard state.editingFilter else { return full }
+        let short = error.message.range(of: " (").map { String(error.message[..<$0.lowerBound]) } ?? error.message
+        let forms = [full, "Filter error at column \(error.column): \(short)", "Column \(error.column): \(short)", short]
+        return forms.first { DisplayWidth.of(" " + $0) <= room } ?? short
     }
 }

@@ -1,9 +1,13 @@
 /// Serialises `JSONValue`s as indented UTF-8 text with members in their stored order.
 public enum JSONWriter {
     /// The value as pretty-printed JSON (two-space indent), without a trailing newline.
-    public static func string(_ value: JSONValue) -> String {
+    public static func string(_ value: JSONValue) -> String { string(value, indent: 0) }
+
+    /// The value as it is written nested `indent` levels deep (its first line not indented), so
+    /// a long array can be written an element at a time and still read as one document.
+    public static func string(_ value: JSONValue, indent: Int) -> String {
         var output = ""
-        write(value, indent: 0, into: &output)
+        write(value, indent: indent, into: &output)
         return output
     }
 

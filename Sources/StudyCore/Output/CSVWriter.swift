@@ -10,9 +10,15 @@ public enum CSVWriter {
     /// The rows as one CSV text, ending with CRLF; cells in `numericColumns` of rows after the
     /// header were written from numeric fields by the caller.
     public static func csv(_ rows: [[String]], numericColumns: Set<Int> = []) -> String {
-        rows.enumerated().map { row, cells in
+        guard let header = rows.first else { return "" }
+        return dataRows([header], numericColumns: []) + dataRows(Array(rows.dropFirst()), numericColumns: numericColumns)
+    }
+
+    /// Rows with no header among them (a later piece of a long document).
+    public static func dataRows(_ rows: [[String]], numericColumns: Set<Int>) -> String {
+        rows.map { cells in
             cells.enumerated().map { column, cell in
-                field(cell, isNumber: row > 0 && numericColumns.contains(column))
+                field(cell, isNumber: numericColumns.contains(column))
             }.joined(separator: ",") + "\r\n"
         }.joined()
     }

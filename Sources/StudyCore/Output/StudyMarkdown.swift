@@ -2,15 +2,23 @@
 public enum StudyMarkdown {
     /// A pipe table of the list columns, with the legend under it.
     public static func table(_ studies: [Study], columns: [StudyColumn], glyphs: Glyphs = .unicode, view: SourceView = .best) -> String {
-        var lines = ["| " + columns.map(\.header).joined(separator: " | ") + " |",
-                     "|" + columns.map { _ in "---" }.joined(separator: "|") + "|"]
-        for study in studies {
-            lines.append("| " + columns.map { escape($0.cell(study, glyphs: glyphs)) }.joined(separator: " | ") + " |")
-        }
-        lines.append("")
+        tableHead(columns) + studies.map { tableRow($0, columns: columns, glyphs: glyphs) }.joined() + tableLegend(glyphs: glyphs, view: view)
+    }
+
+    /// The table's header and rule lines.
+    public static func tableHead(_ columns: [StudyColumn]) -> String {
+        "| " + columns.map(\.header).joined(separator: " | ") + " |\n" + "|" + columns.map { _ in "---" }.joined(separator: "|") + "|\n"
+    }
+
+    /// One study's table line.
+    public static func tableRow(_ study: Study, columns: [StudyColumn], glyphs: Glyphs = .unicode) -> String {
+        "| " + columns.map { escape($0.cell(study, glyphs: glyphs)) }.joined(separator: " | ") + " |\n"
+    }
+
+    /// The blank line and legend after the table.
+    public static func tableLegend(glyphs: Glyphs = .unicode, view: SourceView = .best) -> String {
         // A blank line between the legend's paragraphs, or Markdown runs them together.
-        lines.append(TableFormatter.legend(glyphs: glyphs, view: view).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n\n"))
-        return lines.joined(separator: "\n") + "\n"
+        "\n" + TableFormatter.legend(glyphs: glyphs, view: view).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n\n") + "\n"
     }
 
     /// One section per study with every field as a two-column table.

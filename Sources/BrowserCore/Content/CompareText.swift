@@ -1,7 +1,7 @@
 import StudyCore
 
 /// Marked studies side by side: one column per study, one row per field, cells wrapped.
-public enum CompareView {
+public enum CompareText {
     /// " †" after a value from the study's own record.
     static func mark(_ study: Study, _ field: PrimaryFields, _ glyphs: Glyphs) -> String {
         study.fromPrimary.contains(field) ? " \(glyphs.primary)" : ""

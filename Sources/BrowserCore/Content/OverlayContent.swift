@@ -1,0 +1,63 @@
+import StudyCore
+
+/// The text of the open overlay, wrapped to its box: built once when the overlay opens or what
+/// it shows changes, and kept with the state, so a key in the overlay only reads its length.
+public struct OverlayContent: Sendable {
+    /// Everything the text depends on; the text is rebuilt only when one of these changes.
+    struct Inputs: Sendable, Equatable {
+        let overlay: Overlay
+        let indication: Indication?
+        let allTab: Bool
+        let width: Int
+        let view: SourceView
+        let words: Bool
+        let marked: [String]
+        let glyphs: Glyphs
+    }
+
+    /// The lines, in order.
+    public let lines: [ContentLine]
+    let inputs: Inputs?
+
+    /// No overlay open.
+    static let empty = OverlayContent(lines: [], inputs: nil)
+
+    /// What the state's overlay needs, or nil when nothing is open.
+    static func inputs(of state: BrowserState) -> Inputs? {
+        guard let overlay = state.overlay else { return nil }
+        return Inputs(overlay: overlay, indication: state.contextIndication, allTab: state.indication == nil,
+                      width: OverlayGeometry(size: state.size).contentWidth, view: state.catalog.view,
+                      words: overlay == .findings && state.findingsWords, marked: overlay == .compare ? state.marked : [],
+                      glyphs: state.glyphs)
+    }
+
+    /// Builds the text for `inputs` from the state's data.
+    static func build(_ inputs: Inputs, state: BrowserState) -> OverlayContent {
+        let width = inputs.width
+        let glyphs = inputs.glyphs
+        let catalog = state.catalog
+        let plain = { (lines: [String]) in lines.map { ContentLine(text: $0, heading: false) } }
+        let lines: [ContentLine]
+        switch inputs.overlay {
+        case .help: lines = HelpText.lines(width: width, glyphs: glyphs)
+        case .context:
+            lines = inputs.indication.map { ContextCardText.lines(for: $0, catalog: catalog, width: width, glyphs: glyphs) } ?? []
+        case .compare: lines = plain(CompareText.lines(state.markedStudies, width: width, glyphs: glyphs))
+        case .summary where inputs.allTab:
+            lines = plain(SummaryText.overview(Indication.allCases.map { IndicationSummary(indication: $0, dataset: catalog.dataset, view: catalog.view) },
+                                               width: width, glyphs: glyphs))
+        case .summary:
+            lines = inputs.indication.map { indication in
+                plain(SummaryText.lines(IndicationSummary(indication: indication, dataset: catalog.dataset, view: catalog.view), width: width,
+                                        glyphs: glyphs, named: false))
+            } ?? []
+        case .findings:
+            // Findings read the data as loaded: their rows carry their own sources, whatever the table's view.
+            lines = inputs.indication.map { indication in
+                plain(FindingsText.lines(IndicationFindings(indication: indication, dataset: catalog.loaded), width: width,
+                                         glyphs: glyphs, words: inputs.words))
+            } ?? []
+        }
+        return OverlayContent(lines: lines, inputs: inputs)
+    }
+}
