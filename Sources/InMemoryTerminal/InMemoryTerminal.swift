@@ -1,3 +1,4 @@
+import Foundation
 import BrowserCore
 
 /// A terminal held in memory: it replays scripted input and keeps every frame drawn.
@@ -36,6 +37,13 @@ public final class InMemoryTerminal: TerminalDevice {
         let input = script.removeFirst()
         if case .key(.resize(let newSize)) = input { size = newSize }
         return input
+    }
+
+    /// A scripted `.idle` is a real wait when the session asks for one (it does while work runs
+    /// beside it): nothing arrives for that long, as from a person who stops typing.
+    public func nextInput(waitingAtMost milliseconds: Int32) -> TerminalInput {
+        if script.first == .idle { usleep(useconds_t(max(0, milliseconds)) * 1000) }
+        return nextInput()
     }
 
     /// The last frame as golden text, or "" before the first draw.

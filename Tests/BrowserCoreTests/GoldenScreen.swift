@@ -53,7 +53,7 @@ enum Fixture {
     @discardableResult
     static func press(_ keys: [Key], on state: inout BrowserState) -> [Effect] {
         keys.compactMap { key in
-            Keymap.action(for: key, in: state.keyContext).map { BrowserReducer.reduce(&state, $0) }
+            Keymap.action(for: key, in: state.keyContext, exporting: state.escapeCancelsExport).map { BrowserReducer.reduce(&state, $0) }
         }
     }
 

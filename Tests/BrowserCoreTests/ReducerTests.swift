@@ -333,3 +333,49 @@ struct HintLineTests {
         }
     }
 }
+
+@Suite("An export's life in the reducer")
+struct ExportLifecycleTests {
+    @Test("Enter starts the export and the status line shows it; progress keeps a message; Esc cancels once, then is Esc again")
+    func lifecycle() throws {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        let effects = Fixture.press([.character("e"), .character("x"), .character("."), .character("c"), .character("s"), .character("v"), .enter], on: &state)
+        guard case .export(let request)? = effects.last else { Issue.record("no export effect: \(effects)"); return }
+        #expect(request.path == "x.csv" && state.runningExport == RunningExport(path: "x.csv", what: "10 studies"))
+        #expect(BrowserView.render(state).rowText(22).contains("Writing 10 studies to x.csv: 0% (Esc cancels"))
+        Fixture.press([.character(" ")], on: &state)
+        BrowserReducer.reduce(&state, .exportProgress(40))
+        #expect(state.runningExport?.percent == 40 && state.message?.hasPrefix("1 marked") == true, "progress does not wipe a message")
+        Fixture.press([.down], on: &state)
+        #expect(BrowserView.render(state).rowText(22).contains("Writing 10 studies to x.csv: 40%"))
+        // A second export waits for the first.
+        Fixture.press([.character("e")], on: &state)
+        #expect(!state.editingExportPath && state.message?.hasPrefix("Still writing x.csv") == true)
+        Fixture.press([.character("c")], on: &state)
+        #expect(state.overlay == .context)
+        #expect(Fixture.press([.escape], on: &state) == [.cancelJob])
+        #expect(state.runningExport?.cancelling == true && state.overlay == .context, "Esc went to the export, not the card")
+        Fixture.press([.escape], on: &state)
+        #expect(state.overlay == nil, "once cancelling, Esc goes back as always")
+        BrowserReducer.reduce(&state, .exportCancelled("x.csv"))
+        #expect(state.runningExport == nil && state.message == "Export cancelled: nothing was written to x.csv.")
+    }
+
+    @Test("an existing file is a question; y starts the export again with overwrite; finished and failed are messages")
+    func outcomes() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        Fixture.press([.character("e"), .enter], on: &state)
+        let request = ExportRequest(path: "study-browser-view.md", format: .markdown, overwrite: false, studies: [], description: "")
+        BrowserReducer.reduce(&state, .exportExists(request))
+        #expect(state.runningExport == nil && state.keyContext == .confirmOverwrite)
+        let effects = Fixture.press([.character("y")], on: &state)
+        guard case .export(let again)? = effects.last else { Issue.record("no export: \(effects)"); return }
+        #expect(again.overwrite && state.runningExport != nil)
+        BrowserReducer.reduce(&state, .exportFailed("Not written: cannot write x: permission denied."))
+        #expect(state.runningExport == nil && state.message == "Not written: cannot write x: permission denied.")
+        Fixture.press([.character("e"), .enter], on: &state)
+        BrowserReducer.reduce(&state, .exportFinished("Wrote 10 studies to /tmp/x.md (markdown)."))
+        #expect(state.runningExport == nil && state.message == "Wrote 10 studies to /tmp/x.md (markdown).")
+        #expect(Fixture.press([.escape], on: &state) != [.cancelJob], "with nothing running, Esc is Esc")
+    }
+}

@@ -1,5 +1,6 @@
 import Testing
 @testable import StudyCore
+import SyntheticStudies
 
 @Suite("Text output")
 struct OutputTests {
@@ -167,5 +168,30 @@ struct DataFileWriterTests {
         #expect(bare(reloaded.dataset.studies) == bare(original.studies))
         #expect(reloaded.dataset.contexts.map(\.statements) == original.contexts.map(\.statements))
         #expect(reloaded.dataset.sources.map(\.id) == original.sources.map(\.id))
+    }
+}
+
+@Suite("Exports built in pieces")
+struct StudyExportTextTests {
+    static let studies = SyntheticStudies.make(count: 1_111, seed: 4)
+
+    @Test("Markdown, CSV and JSON built a batch at a time are the one-piece writers' text, byte for byte", arguments: [0, 1, 250, 1_111])
+    func samePieces(count: Int) throws {
+        let studies = Array(Self.studies.prefix(count))
+        let markdown = "# Ketamine studies: title\n\n" + StudyMarkdown.table(studies, columns: StudyColumn.allCases) + "\n"
+            + StudyMarkdown.sections(studies, sources: [])
+        #expect(StudyExportText.build(studies, format: .markdown, title: "title", sources: [], proceed: { _ in true }) == markdown)
+        #expect(StudyExportText.build(studies, format: .csv, title: "", sources: [], proceed: { _ in true }) == StudyCSV.full(studies))
+        #expect(StudyExportText.build(studies, format: .json, title: "", sources: [], proceed: { _ in true }) == StudyJSON.array(studies))
+    }
+
+    @Test("progress rises to 1; a stop is honoured before the next batch")
+    func progressAndStop() {
+        var seen: [Double] = []
+        _ = StudyExportText.build(Self.studies, format: .json, title: "", sources: [], proceed: { seen.append($0); return true })
+        #expect(seen.first == 0 && seen.last == 1 && seen == seen.sorted())
+        var asked = 0
+        let stopped = StudyExportText.build(Self.studies, format: .markdown, title: "", sources: [], proceed: { _ in asked += 1; return asked < 3 })
+        #expect(stopped == nil && asked == 3)
     }
 }

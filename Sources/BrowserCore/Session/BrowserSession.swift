@@ -98,7 +98,7 @@ public enum BrowserSession {
                 BrowserReducer.reduce(&state, .showNotice(text))
                 dirty = true
             case .key(let key):
-                guard let first = Keymap.action(for: key, in: state.keyContext, exporting: job != nil) else { continue }
+                guard let first = Keymap.action(for: key, in: state.keyContext, exporting: state.escapeCancelsExport) else { continue }
                 // Typed text that is already waiting (a paste) goes in as one action, so a paste
                 // of any length costs one filter, not one per character.
                 let action = input.joiningWaitingText(to: first, in: state.keyContext)

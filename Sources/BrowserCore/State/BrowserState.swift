@@ -49,6 +49,8 @@ public struct BrowserState: Sendable {
     public var homeDirectory: String?
     /// The export being written beside the UI loop, if any.
     public internal(set) var runningExport: RunningExport?
+    /// Whether Esc now cancels the running export (until it is asked to stop; then Esc is Esc again).
+    public var escapeCancelsExport: Bool { runningExport.map { !$0.cancelling } ?? false }
     /// An export waiting for y because its file exists.
     public var pendingExport: ExportRequest?
     /// How the clipboard is reached through the terminal (set by the program from its environment).
