@@ -13,6 +13,8 @@ struct InProcessRun {
     var render: [Double] = []
     var studies = 0
     var matching = 0
+    /// The last run's catalog, for the overlay run.
+    var catalog: Catalog?
 
     /// The query typed one character at a time (10 characters).
     static let query = "refractory"
@@ -26,6 +28,7 @@ struct InProcessRun {
             var catalog: Catalog?
             result.index.append(Measure.time { catalog = Catalog(loaded) })
             guard let catalog else { continue }
+            result.catalog = catalog
             var state: BrowserState?
             result.firstFrame.append(Measure.time {
                 let start = BrowserState(catalog: catalog, size: Size(width: 120, height: 40))

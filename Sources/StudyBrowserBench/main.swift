@@ -50,6 +50,7 @@ print("")
 print("| studies | data MB | load (read, parse, check) | index | first frame 120x40 | filter keystroke + frame | sort by dose | sort by outcome | one frame 120x40 |")
 print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 var dataPaths: [Int: [String]] = [:]
+var overlayRuns: [(studies: Int, run: OverlayRun)] = []
 for size in sizes {
     let paths: [String]
     do { paths = try BenchData.paths(size: size, seed: seed, cache: cache) } catch { fail("cannot generate \(size) studies: \(error)") }
@@ -58,8 +59,20 @@ for size in sizes {
     print("| \(run.studies) | \(Measure.megabytes(BenchData.bytes(paths))) | \(withWorst(run.load)) | \(format(Measure.median(run.index))) | "
         + "\(format(Measure.median(run.firstFrame))) | \(withWorst(run.keystrokes)) | \(withWorst(run.doseSort)) | "
         + "\(withWorst(run.outcomeSort)) | \(format(Measure.median(run.render))) |")
+    if let catalog = run.catalog { overlayRuns.append((run.studies, OverlayRun.run(catalog: catalog, repeats: repeats))) }
     if arguments.contains("--verbose") {
         FileHandle.standardError.write(Data("\(size): keystrokes \(run.keystrokes.map(format).joined(separator: " ")); \(run.matching) match\n".utf8))
+    }
+}
+
+print("")
+print("## Overlays and details: open, then each key inside (keymap, reducer and a 120x40 frame)")
+print("")
+print("| studies | view | open | key inside: median (worst) |")
+print("|---:|---|---:|---:|")
+for (studies, run) in overlayRuns {
+    for row in run.rows {
+        print("| \(studies) | \(row.name) | \(format(Measure.median(row.open))) | \(withWorst(row.keys)) |")
     }
 }
 
