@@ -1,5 +1,6 @@
 import Testing
 @testable import BrowserCore
+import InMemoryTerminal
 @testable import StudyCore
 
 @Suite("Keys and the update function")
@@ -377,5 +378,37 @@ struct ExportLifecycleTests {
         BrowserReducer.reduce(&state, .exportFinished("Wrote 10 studies to /tmp/x.md (markdown)."))
         #expect(state.runningExport == nil && state.message == "Wrote 10 studies to /tmp/x.md (markdown).")
         #expect(Fixture.press([.escape], on: &state) != [.cancelJob], "with nothing running, Esc is Esc")
+    }
+}
+
+@Suite("v on large data indexes beside the UI loop")
+struct IndexAsideTests {
+    @Test("v asks for the other view to be indexed, says so, refuses a second v and an export, and adopts the result")
+    func reducer() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        state.indexAsideFrom = 0
+        Fixture.press([.tab, .right, .enter, .down], on: &state)
+        let selected = state.selectedStudy?.id
+        #expect(Fixture.press([.character("v")], on: &state) == [.indexView(.seedOnly)])
+        #expect(state.indexingView == .seedOnly && state.catalog.view == .best)
+        #expect(BrowserView.render(state).rowText(22).contains("Indexing the seed-only values of 10 studies"))
+        Fixture.press([.character("v")], on: &state)
+        #expect(state.message?.hasPrefix("Still indexing") == true)
+        Fixture.press([.character("e")], on: &state)
+        #expect(!state.editingExportPath)
+        BrowserReducer.reduce(&state, .viewIndexed(IndexedView(state.catalog.switched(to: .seedOnly))))
+        #expect(state.indexingView == nil && state.catalog.view == .seedOnly && state.message == "Values: seed only (own records hidden)")
+        #expect(state.indication == .migraine && state.selectedStudy?.id == selected, "tab and selection kept")
+    }
+
+    @Test("in the session the table switches once the index is ready, and keys are answered meanwhile")
+    func session() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        state.indexAsideFrom = 0
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24),
+                                        script: [.key(.character("v")), .key(.down)] + Array(repeating: .idle, count: 5) + [.key(.character("q"))])
+        let result = BrowserSession.run(state, on: terminal)
+        #expect(result.state.catalog.view == .seedOnly && result.state.selection == 1)
+        #expect(terminal.frames.contains { $0.rowText(22).contains("Indexing the seed-only values") })
     }
 }

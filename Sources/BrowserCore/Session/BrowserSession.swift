@@ -64,7 +64,8 @@ public enum BrowserSession {
         var job: BackgroundJob?
         /// Ends the session: a running export is stopped first and leaves no file.
         func end(_ ending: Ending) -> (state: BrowserState, ending: Ending) {
-            if let running = job, let outcome = running.cancelAndWait() { BrowserReducer.reduce(&state, outcome) }
+            // An export is stopped and waited for, so it leaves no file; indexing is simply left.
+            if state.runningExport != nil, let running = job, let outcome = running.cancelAndWait() { BrowserReducer.reduce(&state, outcome) }
             return (state, ending)
         }
         while true {
@@ -73,7 +74,7 @@ public enum BrowserSession {
                     job = nil
                     BrowserReducer.reduce(&state, outcome)
                     dirty = true
-                } else {
+                } else if state.runningExport != nil {
                     let percent = Int(running.control.progress * 100)
                     if percent != state.runningExport?.percent {
                         BrowserReducer.reduce(&state, .exportProgress(percent))
@@ -116,6 +117,9 @@ public enum BrowserSession {
                         case .cancelled: .exportCancelled(request.path)
                         }
                     }
+                case .indexView(let view):
+                    let catalog = state.catalog
+                    job = BackgroundJob(mode: jobs.job) { _ in .viewIndexed(IndexedView(catalog.switched(to: view))) }
                 case .cancelJob: job?.control.cancel()
                 case .none: break
                 }

@@ -90,11 +90,26 @@ public enum BrowserReducer {
                 openIndicationOverlay(.summary, named: "summary", in: &state)
             }
         case .toggleSourceView:
-            state.setSourceView(state.catalog.view.toggled)
-            state.message = state.catalog.view == .seedOnly
-                ? "Values: seed only (own records hidden)"
-                : "Values: seed+own\(state.glyphs.primary) (own-record values marked)"
-            if !state.catalog.hasPrimaryRecords { state.message = "No study here has an own record; both views are the same." }
+            let target = state.catalog.view.toggled
+            if !state.catalog.hasPrimaryRecords {
+                state.setSourceView(target)
+                state.message = "No study here has an own record; both views are the same."
+            } else if state.indexingView != nil {
+                state.message = "Still indexing the other view; the table switches when it is ready."
+            } else if state.runningExport != nil {
+                state.message = "An export is being written; v works once it ends (Esc cancels it)."
+            } else if state.catalog.dataset.studies.count >= state.indexAsideFrom {
+                // Indexing 100,000 studies takes seconds: it runs beside the loop, keys keep working.
+                state.indexingView = target
+                return .indexView(target)
+            } else {
+                state.setSourceView(target)
+                state.message = sourceViewMessage(state)
+            }
+        case .viewIndexed(let indexed):
+            state.indexingView = nil
+            state.adopt(indexed.catalog)
+            state.message = sourceViewMessage(state)
         case .toggleMark:
             guard let study = state.selectedStudy else { break }
             if let index = state.marked.firstIndex(of: study.id) {
@@ -134,6 +149,10 @@ public enum BrowserReducer {
         case .startExport:
             if let running = state.runningExport {
                 state.message = "Still writing \(running.path): wait for it, or Esc cancels it."
+                break
+            }
+            if state.indexingView != nil {
+                state.message = "Still indexing the other view; e works once the table has switched."
                 break
             }
             if state.overlay != nil && state.overlay != .findings {
@@ -246,6 +265,13 @@ public enum BrowserReducer {
             state.overlay = nil
         }
         return .none
+    }
+
+    /// What the status line says after `v`.
+    private static func sourceViewMessage(_ state: BrowserState) -> String {
+        state.catalog.view == .seedOnly
+            ? "Values: seed only (own records hidden)"
+            : "Values: seed+own\(state.glyphs.primary) (own-record values marked)"
     }
 
     /// Opens an overlay about the current indication, or says why there is none.

@@ -51,6 +51,11 @@ public struct BrowserState: Sendable {
     public internal(set) var runningExport: RunningExport?
     /// Whether Esc now cancels the running export (until it is asked to stop; then Esc is Esc again).
     public var escapeCancelsExport: Bool { runningExport.map { !$0.cancelling } ?? false }
+    /// The source view being indexed beside the UI loop, if any.
+    public internal(set) var indexingView: SourceView?
+    /// From this many studies on, `v` indexes the other view beside the UI loop; below it the
+    /// switch takes less than a frame or two and is made at once.
+    public var indexAsideFrom = 20_000
     /// An export waiting for y because its file exists.
     public var pendingExport: ExportRequest?
     /// How the clipboard is reached through the terminal (set by the program from its environment).
@@ -139,6 +144,13 @@ public struct BrowserState: Sendable {
     public mutating func setSourceView(_ view: SourceView) {
         guard view != catalog.view else { return }
         catalog = catalog.switched(to: view)
+        naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
+        recompute()
+    }
+
+    /// Shows a catalog indexed beside the UI loop, keeping tab, filter, sort and selection.
+    mutating func adopt(_ indexed: Catalog) {
+        catalog = indexed
         naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
         recompute()
     }

@@ -1,3 +1,5 @@
+import StudyCore
+
 /// What the session must do after an action; the reducer itself performs no I/O.
 public enum Effect: Sendable, Equatable {
     case none
@@ -10,6 +12,9 @@ public enum Effect: Sendable, Equatable {
     /// Write studies to a file beside the UI loop; the session reports progress and the outcome
     /// back as actions (`exportProgress`, `exportFinished`, `exportFailed`, …).
     case export(ExportRequest)
+    /// Index the data for another source view beside the UI loop (large data); the session
+    /// reports back with `viewIndexed`.
+    case indexView(SourceView)
     /// Stop the running export.
     case cancelJob
     /// Copy the summary or findings through the clipboard; the session builds the text.

@@ -16,7 +16,9 @@ enum StatusView {
         let summaryWidth = min(DisplayWidth.of(summary), width / 2)
         let room = width - summaryWidth
         let alert = state.filterError.map { filterErrorText($0, state: state, room: room) } ?? state.message
-            ?? state.runningExport.map { glyphs.adapt($0.statusText) } ?? state.notice
+            ?? state.runningExport.map { glyphs.adapt($0.statusText) }
+            ?? state.indexingView.map { glyphs.adapt("Indexing the \($0 == .seedOnly ? "seed-only" : "seed+own") values of \(state.catalog.dataset.studies.count) studies… (keys still work)") }
+            ?? state.notice
         let role: Role = state.filterError == nil ? .status : .statusError
         // Which values are shown, when the data has own records to choose from.
         let values = !state.catalog.hasPrimaryRecords ? "" : state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : " \(glyphs.bar) seed+own\(glyphs.primary)"
