@@ -8,6 +8,8 @@ struct OverlayRun {
     struct Row {
         let name: String
         var open: [Double] = []
+        /// Building the text beside the UI loop, where the browser does that (summaries of large data).
+        var aside: [Double] = []
         var keys: [Double] = []
     }
 
@@ -33,7 +35,14 @@ struct OverlayRun {
             for (index, overlay) in overlays.enumerated() {
                 var state = BrowserState(catalog: catalog, size: Size(width: 120, height: 40))
                 press(overlay.setup, on: &state)
-                result.rows[index].open.append(Measure.time { press([overlay.open], on: &state) })
+                var request: OverlayRequest?
+                result.rows[index].open.append(Measure.time { request = press([overlay.open], on: &state) })
+                // As the session does: the text is built off the loop, then handed back as an action.
+                if let request {
+                    var built: OverlayContent?
+                    result.rows[index].aside.append(Measure.time { built = request.build(from: state) })
+                    if let built { press(action: .overlayBuilt(built), on: &state) }
+                }
                 for key in inside {
                     result.rows[index].keys.append(Measure.time { press([key], on: &state) })
                 }
@@ -42,11 +51,27 @@ struct OverlayRun {
         return result
     }
 
-    private static func press(_ keys: [Key], on state: inout BrowserState) {
+    /// Presses keys as the session does; answers the overlay text the session would build aside.
+    @discardableResult
+    private static func press(_ keys: [Key], on state: inout BrowserState) -> OverlayRequest? {
+        var request: OverlayRequest?
         for key in keys {
             guard let action = Keymap.action(for: key, in: state.keyContext, exporting: state.escapeCancelsExport) else { continue }
-            BrowserReducer.reduce(&state, action)
-            _ = BrowserView.render(state)
+            request = press(action: action, on: &state) ?? request
+        }
+        return request
+    }
+
+    @discardableResult
+    private static func press(action: Action, on state: inout BrowserState) -> OverlayRequest? {
+        let effect = BrowserReducer.reduce(&state, action)
+        _ = BrowserView.render(state)
+        switch effect {
+        case .buildOverlay(let request): return request
+        case .many(let effects):
+            for case .buildOverlay(let request) in effects { return request }
+            return nil
+        default: return nil
         }
     }
 }

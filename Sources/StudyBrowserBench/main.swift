@@ -68,11 +68,12 @@ for size in sizes {
 print("")
 print("## Overlays and details: open, then each key inside (keymap, reducer and a 120x40 frame)")
 print("")
-print("| studies | view | open | key inside: median (worst) |")
-print("|---:|---|---:|---:|")
+print("| studies | view | open (key to frame) | text built beside the loop | key inside: median (worst) |")
+print("|---:|---|---:|---:|---:|")
 for (studies, run) in overlayRuns {
     for row in run.rows {
-        print("| \(studies) | \(row.name) | \(format(Measure.median(row.open))) | \(withWorst(row.keys)) |")
+        let aside = row.aside.isEmpty ? "at once" : format(Measure.median(row.aside))
+        print("| \(studies) | \(row.name) | \(format(Measure.median(row.open))) | \(aside) | \(withWorst(row.keys)) |")
     }
 }
 

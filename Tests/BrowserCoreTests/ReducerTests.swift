@@ -412,3 +412,37 @@ struct IndexAsideTests {
         #expect(terminal.frames.contains { $0.rowText(22).contains("Indexing the seed-only values") })
     }
 }
+
+@Suite("Summaries of large data are built beside the UI loop")
+struct OverlayAsideTests {
+    @Test("i opens at once with a placeholder, keys work, and the text is adopted only while that summary is still open")
+    func reducer() throws {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        state.indexAsideFrom = 0
+        Fixture.press([.tab, .right, .enter], on: &state)
+        let effects = Fixture.press([.character("i")], on: &state)
+        guard case .buildOverlay(let request)? = effects.last else { Issue.record("no build: \(effects)"); return }
+        #expect(state.overlay == .summary && state.overlayContent.pending)
+        #expect(BrowserView.render(state).rowText(2).contains("Summarising 10 studies"))
+        let built = request.build(from: state)
+        BrowserReducer.reduce(&state, .overlayBuilt(built))
+        #expect(!state.overlayContent.pending && state.overlayContent == built)
+        #expect(BrowserView.render(state).rowText(2).contains("studies; participants"))
+        // A text that arrives after its summary was closed (or another opened) is dropped.
+        Fixture.press([.escape, .character("c")], on: &state)
+        BrowserReducer.reduce(&state, .overlayBuilt(built))
+        #expect(state.overlay == .context && state.overlayContent != built)
+    }
+
+    @Test("in the session the summary's text arrives while keys are answered")
+    func session() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        state.indexAsideFrom = 0
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24),
+                                        script: [.key(.character("i")), .key(.down)] + Array(repeating: .idle, count: 3))
+        let result = BrowserSession.run(state, on: terminal)
+        #expect(result.state.overlay == .summary && !result.state.overlayContent.pending)
+        #expect(terminal.frames.contains { $0.rowText(2).contains("Summarising 10 studies") })
+        #expect(terminal.frames.last?.rowText(2).contains("All indications") == false)
+    }
+}

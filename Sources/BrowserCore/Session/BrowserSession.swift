@@ -57,38 +57,80 @@ public enum BrowserSession {
                                .failed("export is not available here")
                            }) -> (state: BrowserState, ending: Ending) {
         var state = initial
-        if state.size != Layout.clamped(device.size) { BrowserReducer.reduce(&state, .resize(device.size)) }
         var fullRepaint = true
         var dirty = true
         var input = InputQueue(device: device)
-        var job: BackgroundJob?
-        /// Ends the session: a running export is stopped first and leaves no file.
-        func end(_ ending: Ending) -> (state: BrowserState, ending: Ending) {
-            // An export is stopped and waited for, so it leaves no file; indexing is simply left.
-            if state.runningExport != nil, let running = job, let outcome = running.cancelAndWait() { BrowserReducer.reduce(&state, outcome) }
-            return (state, ending)
-        }
-        while true {
-            if let running = job {
-                if let outcome = running.finishedAction {
-                    job = nil
-                    BrowserReducer.reduce(&state, outcome)
-                    dirty = true
-                } else if state.runningExport != nil {
-                    let percent = Int(running.control.progress * 100)
-                    if percent != state.runningExport?.percent {
-                        BrowserReducer.reduce(&state, .exportProgress(percent))
-                        dirty = true
+        // At most one export (it reports progress and can be cancelled) and any other work.
+        var exportJob: BackgroundJob?
+        var otherJobs: [BackgroundJob] = []
+
+        /// Runs what the reducer asked for; answers an ending when the effect ends the session.
+        func perform(_ effect: Effect) -> Ending? {
+            switch effect {
+            case .none: break
+            case .quit: return .quit
+            case .repaint: fullRepaint = true
+            case .send(let bytes): device.send(bytes)
+            case .many(let effects):
+                for effect in effects { if let ending = perform(effect) { return ending } }
+            case .copyOverlay(let copy): return perform(BrowserReducer.reduce(&state, copyAction(copy, state: state, device: device)))
+            case .export(let request):
+                exportJob = BackgroundJob(mode: jobs.job) { control in
+                    switch export(request, control) {
+                    case .written(let message): .exportFinished(message)
+                    case .failed(let message): .exportFailed(message)
+                    case .exists: .exportExists(request)
+                    case .cancelled: .exportCancelled(request.path)
                     }
                 }
+            case .cancelJob: exportJob?.control.cancel()
+            case .indexView(let view):
+                let catalog = state.catalog
+                otherJobs.append(BackgroundJob(mode: jobs.job) { _ in .viewIndexed(IndexedView(catalog.switched(to: view))) })
+            case .buildOverlay(let request):
+                let snapshot = state
+                otherJobs.append(BackgroundJob(mode: jobs.job) { _ in .overlayBuilt(request.build(from: snapshot)) })
             }
+            return nil
+        }
+        /// Applies an action and runs its effect.
+        func update(_ action: Action) -> Ending? {
+            dirty = true
+            return perform(BrowserReducer.reduce(&state, action))
+        }
+        /// Ends the session: a running export is stopped and waited for, so it leaves no file;
+        /// other work (indexing, building a summary) is simply left.
+        func end(_ ending: Ending) -> (state: BrowserState, ending: Ending) {
+            if let running = exportJob, let outcome = running.cancelAndWait() { BrowserReducer.reduce(&state, outcome) }
+            return (state, ending)
+        }
+
+        if state.size != Layout.clamped(device.size), let ending = update(.resize(device.size)) { return end(ending) }
+        while true {
+            // The frame for the last key comes first, so every key shows its effect at once,
+            // even when work it started has already ended.
             if dirty {
                 device.draw(BrowserView.render(state), fullRepaint: fullRepaint)
                 fullRepaint = false
                 dirty = false
             }
-            // While an export runs, wake often enough to show its progress and its end.
-            switch job == nil ? input.next() : input.next(waitingAtMost: 100) {
+            if let running = exportJob {
+                if let outcome = running.finishedAction {
+                    exportJob = nil
+                    if let ending = update(outcome) { return end(ending) }
+                } else {
+                    let percent = Int(running.control.progress * 100)
+                    if percent != state.runningExport?.percent, let ending = update(.exportProgress(percent)) { return end(ending) }
+                }
+            }
+            for running in otherJobs {
+                guard let outcome = running.finishedAction else { continue }
+                otherJobs.removeAll { $0 === running }
+                if let ending = update(outcome) { return end(ending) }
+            }
+            if dirty { continue }
+            // While work runs, wake often enough to show its progress and its end.
+            switch exportJob == nil && otherJobs.isEmpty ? input.next() : input.next(waitingAtMost: 100) {
             case .idle: continue
             case .repaint:
                 fullRepaint = true
@@ -96,34 +138,12 @@ public enum BrowserSession {
             case .closed: return end(.terminalClosed)
             case .signal(let number): return end(.signal(number))
             case .notice(let text):
-                BrowserReducer.reduce(&state, .showNotice(text))
-                dirty = true
+                if let ending = update(.showNotice(text)) { return end(ending) }
             case .key(let key):
                 guard let first = Keymap.action(for: key, in: state.keyContext, exporting: state.escapeCancelsExport) else { continue }
                 // Typed text that is already waiting (a paste) goes in as one action, so a paste
                 // of any length costs one filter, not one per character.
-                let action = input.joiningWaitingText(to: first, in: state.keyContext)
-                switch BrowserReducer.reduce(&state, action) {
-                case .quit: return end(.quit)
-                case .repaint: fullRepaint = true
-                case .send(let bytes): device.send(bytes)
-                case .copyOverlay(let copy): BrowserReducer.reduce(&state, copyAction(copy, state: state, device: device))
-                case .export(let request):
-                    job = BackgroundJob(mode: jobs.job) { control in
-                        switch export(request, control) {
-                        case .written(let message): .exportFinished(message)
-                        case .failed(let message): .exportFailed(message)
-                        case .exists: .exportExists(request)
-                        case .cancelled: .exportCancelled(request.path)
-                        }
-                    }
-                case .indexView(let view):
-                    let catalog = state.catalog
-                    job = BackgroundJob(mode: jobs.job) { _ in .viewIndexed(IndexedView(catalog.switched(to: view))) }
-                case .cancelJob: job?.control.cancel()
-                case .none: break
-                }
-                dirty = true
+                if let ending = update(input.joiningWaitingText(to: first, in: state.keyContext)) { return end(ending) }
             }
         }
     }

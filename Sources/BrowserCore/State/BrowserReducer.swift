@@ -11,16 +11,21 @@ public enum BrowserReducer {
         clampSelection(&state)
         state.refreshContent()
         clamp(&state)
-        return effect
+        guard let request = state.overlayRequest else { return effect }
+        state.overlayRequest = nil
+        return effect == .none ? .buildOverlay(request) : .many([effect, .buildOverlay(request)])
     }
 
     private static func apply(_ state: inout BrowserState, _ action: Action) -> Effect {
         let layout = Layout(size: state.size)
         let context = state.keyContext
         // Progress of an export is not the user's doing: a message on the status line stays.
-        if case .exportProgress = action {} else { state.message = nil }
         switch action {
-        case .insertFilterText, .insertExportText, .showNotice, .resize, .repaint, .exportProgress: break
+        case .exportProgress, .overlayBuilt: break
+        default: state.message = nil
+        }
+        switch action {
+        case .insertFilterText, .insertExportText, .showNotice, .resize, .repaint, .exportProgress, .overlayBuilt: break
         default: state.notice = nil
         }
         switch action {
@@ -106,6 +111,8 @@ public enum BrowserReducer {
                 state.setSourceView(target)
                 state.message = sourceViewMessage(state)
             }
+        case .overlayBuilt(let content):
+            state.adopt(content)
         case .viewIndexed(let indexed):
             state.indexingView = nil
             state.adopt(indexed.catalog)

@@ -13,6 +13,8 @@ public struct BrowserState: Sendable {
     public internal(set) var findingsWords = false
     /// The open overlay's text, built when it opens or what it shows changes (`refreshContent`).
     public private(set) var overlayContent = OverlayContent.empty
+    /// An overlay text to be built beside the UI loop, for the reducer to hand to the session.
+    var overlayRequest: OverlayRequest?
     /// The selected study's details while they are on screen, built the same way.
     public private(set) var detailsContent = DetailsContent.empty
     /// True while the filter line is being edited.
@@ -87,7 +89,12 @@ public struct BrowserState: Sendable {
     mutating func refreshContent() {
         let overlayInputs = OverlayContent.inputs(of: self)
         if overlayInputs != overlayContent.inputs {
-            overlayContent = overlayInputs.map { OverlayContent.build($0, state: self) } ?? .empty
+            if let inputs = overlayInputs, OverlayContent.buildsAside(inputs, state: self) {
+                overlayContent = OverlayContent.placeholder(inputs, studies: catalog.dataset.studies.count)
+                overlayRequest = OverlayRequest(inputs: inputs)
+            } else {
+                overlayContent = overlayInputs.map { OverlayContent.build($0, state: self) } ?? .empty
+            }
         }
         let detailsInputs = DetailsContent.inputs(of: self)
         if detailsInputs != detailsContent.inputs {
@@ -146,6 +153,12 @@ public struct BrowserState: Sendable {
         catalog = catalog.switched(to: view)
         naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
         recompute()
+    }
+
+    /// Shows an overlay text built beside the UI loop, if that overlay is still open as it was.
+    mutating func adopt(_ content: OverlayContent) {
+        guard content.inputs != nil, content.inputs == OverlayContent.inputs(of: self) else { return }
+        overlayContent = content
     }
 
     /// Shows a catalog indexed beside the UI loop, keeping tab, filter, sort and selection.

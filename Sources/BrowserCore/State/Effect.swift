@@ -15,6 +15,11 @@ public enum Effect: Sendable, Equatable {
     /// Index the data for another source view beside the UI loop (large data); the session
     /// reports back with `viewIndexed`.
     case indexView(SourceView)
+    /// Build the open overlay's text beside the UI loop (a summary of large data); the session
+    /// reports back with `overlayBuilt`.
+    case buildOverlay(OverlayRequest)
+    /// Several of these, in order.
+    case many([Effect])
     /// Stop the running export.
     case cancelJob
     /// Copy the summary or findings through the clipboard; the session builds the text.
