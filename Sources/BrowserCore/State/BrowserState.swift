@@ -55,9 +55,9 @@ public struct BrowserState: Sendable {
     public var escapeCancelsExport: Bool { runningExport.map { !$0.cancelling } ?? false }
     /// The source view being indexed beside the UI loop, if any.
     public internal(set) var indexingView: SourceView?
-    /// From this many studies on, `v` indexes the other view beside the UI loop; below it the
-    /// switch takes less than a frame or two and is made at once.
-    public var indexAsideFrom = 20_000
+    /// From this many studies on, `v` indexes the other view and `i` builds a summary beside the
+    /// UI loop; below it each takes less than a frame or two (about 25 ms at 2,000) and is done at once.
+    public var indexAsideFrom = 2_000
     /// An export waiting for y because its file exists.
     public var pendingExport: ExportRequest?
     /// How the clipboard is reached through the terminal (set by the program from its environment).
