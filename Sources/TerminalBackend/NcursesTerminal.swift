@@ -139,11 +139,38 @@ public final class NcursesTerminal: TerminalDevice {
             if code > 0xFF {
                 queue(keyboard.flush())
                 decoded.append(.key(KeyDecoder.function(code, size: size)))
+            } else if code == 27 && !keyboard.isWaiting {
+                readEscape()
             } else {
                 queue(keyboard.feed(UInt8(code)))
             }
         }
         return decoded.isEmpty ? nil : decoded.removeFirst()
+    }
+
+    /// After an ESC: a key sequence curses did not know (the terminfo entry lacks it) is read
+    /// whole, as the key or, if it names none, as nothing; anything else is Esc and typed keys.
+    private func readEscape() {
+        var following: [UInt8] = []
+        // The bytes of a sequence arrive together; curses has them or they are on the descriptor.
+        while following.count < EscapeSequence.maximumLength {
+            let next = wgetch(shim_stdscr())
+            guard next != ERR else { break }
+            if next > 0xFF {
+                // A key curses decoded: Esc came on its own before it.
+                queue(keyboard.feed(27) + following.flatMap { keyboard.feed($0) })
+                decoded.append(.key(KeyDecoder.function(next, size: size)))
+                return
+            }
+            following.append(UInt8(next))
+            if EscapeSequence.decode(following) != nil { break }
+        }
+        guard let (key, length) = EscapeSequence.decode(following) else {
+            queue(keyboard.feed(27) + following.flatMap { keyboard.feed($0) })
+            return
+        }
+        if let key { decoded.append(.key(key)) }
+        queue(following.dropFirst(length).flatMap { keyboard.feed($0) })
     }
 
     private func queue(_ characters: [KeyboardBytes.Decoded]) {

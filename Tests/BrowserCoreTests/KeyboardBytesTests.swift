@@ -65,3 +65,31 @@ struct KeyboardBytesTests {
         #expect(result.state.notice == KeyboardBytes.notice)
     }
 }
+
+@Suite("Key sequences curses does not know")
+struct EscapeSequenceTests {
+    static let cases: [(bytes: String, key: Key?, length: Int)] = [
+        ("[5~", .pageUp, 3), ("[6~", .pageDown, 3), ("[1~", .home, 3), ("[4~", .end, 3), ("[7~", .home, 3), ("[8~", .end, 3),
+        ("[3~", .delete, 3), ("[A", .up, 2), ("[B", .down, 2), ("[C", .right, 2), ("[D", .left, 2), ("[H", .home, 2),
+        ("[F", .end, 2), ("[Z", .backTab, 2), ("[1;5A", .up, 5), ("[5;2~", .pageUp, 5), ("OA", .up, 2), ("OP", .function(1), 2),
+        ("OM", .enter, 2), ("[11~", .function(1), 4), ("[15~", .function(5), 4), ("[17~", .function(6), 4), ("[24~", .function(12), 4),
+        // Complete sequences that name no key are dropped whole, not typed.
+        ("[2~", nil, 3), ("[99~", nil, 4), ("[?1;2c", nil, 6), ("Oz", nil, 2), ("[200~", nil, 5),
+        // The rest of the bytes stay for the keyboard.
+        ("[6~jk", .pageDown, 3),
+    ]
+
+    @Test("CSI and SS3 sequences decode to their keys, whatever TERM says", arguments: cases.indices)
+    func decodes(index: Int) throws {
+        let entry = Self.cases[index]
+        let decoded = try #require(EscapeSequence.decode(Array(entry.bytes.utf8)), "\(entry.bytes)")
+        #expect(decoded.key == entry.key && decoded.length == entry.length, "\(entry.bytes)")
+    }
+
+    @Test("Esc followed by typing, or by an unfinished sequence, is not a sequence")
+    func notSequences() {
+        for bytes in ["", "x", "[", "[5", "[1;", "O", "jk", "[" + String(repeating: "1", count: 20) + "~"] {
+            #expect(EscapeSequence.decode(Array(bytes.utf8)) == nil, "\(bytes)")
+        }
+    }
+}

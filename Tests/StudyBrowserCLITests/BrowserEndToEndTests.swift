@@ -78,6 +78,16 @@ struct BrowserEndToEndTests {
         }
         try tmux.press("?")
         try tmux.waitFor("Help")
+        // PgDn and End scroll help on every TERM, including those whose terminfo does not name them.
+        func footer(_ screen: String) -> (first: Int, last: Int, total: Int)? {
+            guard let match = screen.firstMatch(of: /(\d+)-(\d+) of (\d+)/), let first = Int(match.1), let last = Int(match.2),
+                  let total = Int(match.3) else { return nil }
+            return (first, last, total)
+        }
+        try tmux.press("PageDown")
+        try tmux.waitForScreen("help a page down") { footer($0).map { $0.first > 1 } == true && $0.contains("Help") }
+        try tmux.press("End")
+        try tmux.waitForScreen("help at its end") { footer($0).map { $0.last == $0.total } == true && $0.contains("Help") }
         try tmux.press("Escape", "q")
         #expect(try tmux.waitForExit() == 0)
         let modes = try tmux.ttyModes()
