@@ -141,7 +141,7 @@ struct BrowseCommand: ParsableCommand {
     /// Puts the command line's indication, filter and sort into the starting state (a deep link).
     /// The browser sorts by one table column; another key is a usage error, not ignored.
     static func apply(_ selection: StudySelection, to state: inout BrowserState) throws {
-        if let indication = selection.indication, let tab = Catalog.tabs.firstIndex(of: indication) {
+        if let indication = selection.indication, let tab = state.catalog.tabs.firstIndex(of: indication) {
             state.selectTab(tab)
         }
         state.setSourceView(selection.view)

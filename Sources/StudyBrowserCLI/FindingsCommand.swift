@@ -37,8 +37,8 @@ struct FindingsCommand: ParsableCommand {
 
     mutating func run() throws {
         let chosen = try StudySelection(indication: indication, filter: nil, sort: nil).indication
-        let indications = chosen.map { [$0] } ?? Indication.allCases
         let dataset = try data.loadOrExit()
+        let indications = chosen.map { [$0] } ?? Indication.present(in: dataset.studies)
         let all = indications.map { IndicationFindings(indication: $0, dataset: dataset) }
         switch format {
         case .table:

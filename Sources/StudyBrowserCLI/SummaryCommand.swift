@@ -34,8 +34,8 @@ struct SummaryCommand: ParsableCommand {
 
     mutating func run() throws {
         let chosen = try StudySelection(indication: indication, filter: nil, sort: nil).indication
-        let indications = chosen.map { [$0] } ?? Indication.allCases
         let dataset = try data.loadOrExit()
+        let indications = chosen.map { [$0] } ?? Indication.present(in: dataset.studies)
         let view: SourceView = seedOnly ? .seedOnly : .best
         let summaries = indications.map { IndicationSummary(indication: $0, dataset: dataset, view: view) }
         switch format {

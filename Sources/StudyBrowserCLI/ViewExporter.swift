@@ -33,13 +33,14 @@ enum ViewExporter {
         // The last moment to stop: from here the file is written whole.
         if control.isCancelled { return .cancelled }
         do {
-            try AtomicFile.write(TerminalText(document: text), to: request.path, overwrite: request.overwrite)
+            try AtomicFile.write(TerminalText(document: text), to: request.path, overwrite: request.overwrite) { !control.isCancelled }
             // The absolute path, so the room knows where the file went whatever the working folder.
             let absolute = request.path.hasPrefix("/") ? request.path
                 : URL(fileURLWithPath: request.path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardized.path
             return .written("Wrote \(what) to \(absolute) (\(request.format.rawValue)).")
         } catch {
             if case .exists = error { return .exists }
+            if case .cancelled = error { return .cancelled }
             return .failed("Not written: \(error).")
         }
     }

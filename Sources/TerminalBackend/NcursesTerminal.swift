@@ -156,6 +156,12 @@ public final class NcursesTerminal: TerminalDevice {
         while following.count < EscapeSequence.maximumLength {
             let next = wgetch(shim_stdscr())
             guard next != ERR else { break }
+            // Only "[" or "O" can start a key sequence, and a second ESC starts its own: stop
+            // there, so what follows is read as the keys it is.
+            if next == 27 || (following.isEmpty && next != 0x5B && next != 0x4F) {
+                ungetch(next)
+                break
+            }
             if next > 0xFF {
                 // A key curses decoded: Esc came on its own before it.
                 queue(keyboard.feed(27) + following.flatMap { keyboard.feed($0) })

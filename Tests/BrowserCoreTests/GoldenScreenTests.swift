@@ -66,7 +66,7 @@ struct GoldenScreenTests {
 struct SummaryScreenTests {
     /// Own-record counts, overlaps and disputes made the summaries longer than one 80x24 box;
     /// what a meeting reads first (the count, designs, directions, best level, counting notes) stays on it.
-    @Test("every bundled indication's summary starts with its counts and best level on the first 80x24 screen", arguments: Indication.allCases)
+    @Test("every bundled indication's summary starts with its counts and best level on the first 80x24 screen", arguments: Indication.curated)
     func fits(_ indication: Indication) throws {
         let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Data").path
@@ -144,7 +144,7 @@ struct BundledGoldenScreenTests {
         let box = OverlayGeometry(size: state.size)
         let lines = state.overlayContent.lines.map(\.text)
         #expect(lines.count <= box.contentHeight, "\(lines.joined(separator: "\n"))")
-        for indication in Indication.allCases { #expect(lines.contains { $0.hasPrefix(indication.name + ":") }) }
+        for indication in Indication.curated { #expect(lines.contains { $0.hasPrefix(indication.name + ":") }) }
         GoldenScreen.assertMatches(BrowserView.render(state), named: "bundled-overview-80x24")
     }
 
@@ -211,12 +211,15 @@ struct FindingsGoldenScreenTests {
         let open: [Key] = [.backTab, .right, .right, .right, .right, .enter, .character("f")]
         // The reducer asks for the copy; the session builds the text and sends it.
         let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), keys: open + [.character("y")])
-        _ = BrowserSession.run(BrowserState(catalog: BundledGoldenScreenTests.catalog, size: Size(width: 80, height: 24)), on: terminal)
+        _ = BrowserSession.run(BrowserState(catalog: BundledGoldenScreenTests.catalog, size: Size(width: 80, height: 24)), on: terminal,
+                               jobs: .inline)
         #expect(terminal.sent.count == 1 && terminal.sent.first?.hasPrefix("\u{1B}]52;c;") == true)
         #expect(terminal.frames.last?.rowText(22).contains("Copied the findings") == true, "\(terminal.lastScreenText)")
         var state = BrowserState(catalog: BundledGoldenScreenTests.catalog, size: Size(width: 80, height: 24))
         let effects = Fixture.press(open + [.character("y")], on: &state)
         #expect(effects.last == .copyOverlay(OverlayCopy(indication: .trd, findings: true, words: false)))
+        BrowserReducer.reduce(&state, .copyReady("findings", String(repeating: "x", count: OSC52.maximumBytes + 1)))
+        #expect(state.message?.hasPrefix("Not copied:") == true, "too long for a terminal clipboard")
         Fixture.press([.character("e")], on: &state)
         #expect(state.editingExportPath && state.exportPath == "study-browser-findings-trd.md")
         let exported = Fixture.press([.enter], on: &state)

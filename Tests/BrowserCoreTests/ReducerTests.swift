@@ -343,21 +343,24 @@ struct ExportLifecycleTests {
         let effects = Fixture.press([.character("e"), .character("x"), .character("."), .character("c"), .character("s"), .character("v"), .enter], on: &state)
         guard case .export(let request)? = effects.last else { Issue.record("no export effect: \(effects)"); return }
         #expect(request.path == "x.csv" && state.runningExport == RunningExport(path: "x.csv", what: "10 studies"))
-        #expect(BrowserView.render(state).rowText(22).contains("Writing 10 studies to x.csv: 0% (Esc cancels"))
+        #expect(BrowserView.render(state).rowText(22).contains("Export 0%, Esc cancels: 10 studies to x.csv"))
         Fixture.press([.character(" ")], on: &state)
         BrowserReducer.reduce(&state, .exportProgress(40))
         #expect(state.runningExport?.percent == 40 && state.message?.hasPrefix("1 marked") == true, "progress does not wipe a message")
         Fixture.press([.down], on: &state)
-        #expect(BrowserView.render(state).rowText(22).contains("Writing 10 studies to x.csv: 40%"))
+        #expect(BrowserView.render(state).rowText(22).contains("Export 40%, Esc cancels: 10 studies to x.csv"))
         // A second export waits for the first.
         Fixture.press([.character("e")], on: &state)
         #expect(!state.editingExportPath && state.message?.hasPrefix("Still writing x.csv") == true)
         Fixture.press([.character("c")], on: &state)
         #expect(state.overlay == .context)
-        #expect(Fixture.press([.escape], on: &state) == [.cancelJob])
-        #expect(state.runningExport?.cancelling == true && state.overlay == .context, "Esc went to the export, not the card")
+        #expect(BrowserView.render(state).rowText(22).contains("Export 40%, Esc in table cancels: 10 studies"))
         Fixture.press([.escape], on: &state)
-        #expect(state.overlay == nil, "once cancelling, Esc goes back as always")
+        #expect(state.overlay == nil && state.runningExport?.cancelling == false, "in a view, Esc closes the view; the export goes on")
+        #expect(Fixture.press([.escape], on: &state) == [.cancelJob])
+        #expect(state.runningExport?.cancelling == true)
+        Fixture.press([.character("/"), .character("x"), .escape], on: &state)
+        #expect(!state.editingFilter && state.filterText.isEmpty, "once cancelling, Esc is Esc again")
         BrowserReducer.reduce(&state, .exportCancelled("x.csv"))
         #expect(state.runningExport == nil && state.message == "Export cancelled: nothing was written to x.csv.")
     }
@@ -443,6 +446,7 @@ struct OverlayAsideTests {
         let result = BrowserSession.run(state, on: terminal)
         #expect(result.state.overlay == .summary && !result.state.overlayContent.pending)
         #expect(terminal.frames.contains { $0.rowText(2).contains("Summarising 10 studies") })
-        #expect(terminal.frames.last?.rowText(2).contains("All indications") == false)
+        #expect(terminal.frames.last?.rowText(2).contains("Summarising") == false)
+        #expect(terminal.frames.last?.rowText(2).contains("Migraine:") == true, "the overview's text arrived")
     }
 }

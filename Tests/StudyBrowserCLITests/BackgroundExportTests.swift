@@ -36,18 +36,24 @@ struct BackgroundExportTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("all.json").path
-        let keys = Self.exportKeys(path) + [.key(.down), .key(.down), .key(.character("i")), .key(.escape)]
-            + Array(repeating: .idle, count: 20) + [.key(.escape), .key(.character("q"))]
+        // Esc in the overview closes it (the export goes on); Esc in the table then cancels the export.
+        let keys = Self.exportKeys(path) + [.key(.down), .key(.down), .key(.character("i")), .key(.escape), .key(.escape)]
+            + Array(repeating: .idle, count: 20) + [.key(.character("q"))]
         let (state, terminal, ending) = Self.run(keys)
         #expect(ending == .quit)
         // Keys after Enter were answered while the export ran: the selection moved, the summary
         // opened, and the status line said what was being written.
-        let during = terminal.frames.filter { $0.rowText(22).contains("Writing 100000 studies to") }
+        // The status line runs on into the hint row when the message is long.
+        func status(_ frame: ScreenBuffer) -> String { frame.rowText(22) + frame.rowText(23) }
+        let during = terminal.frames.filter { status($0).contains("Export ") && status($0).contains("%, Esc") }
         #expect(during.contains { $0.rowText(1).contains("All indications: overview") }, "the summary opened while writing")
+        #expect(during.contains { status($0).contains("Esc in table cancels") }, "in a view, the status line says where Esc cancels")
         #expect(state.selection == 2, "both moves were answered")
-        // Esc went to the export first (the summary stayed open), then closed the summary.
+        // The first Esc closed the overview and the export went on; the second, in the table, cancelled it.
+        let closed = try #require(terminal.frames.firstIndex { !$0.rowText(1).contains("overview") && status($0).contains(", Esc cancels:") })
+        #expect(terminal.frames[closed...].contains { status($0).contains("Cancelling the export") || status($0).contains("Export cancelled") })
         #expect(state.runningExport == nil && state.overlay == nil)
-        #expect(terminal.frames.contains { $0.rowText(22).contains("Export cancelled: nothing was written to") }, "\(terminal.lastScreenText)")
+        #expect(terminal.frames.contains { status($0).contains("Export cancelled: nothing was written to") }, "\(terminal.lastScreenText)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "no file and no temporary file")
     }
 

@@ -17,7 +17,7 @@ struct SyntheticStudiesTests {
         #expect(loaded.problems.map(\.description).prefix(3) == [])
         let studies = loaded.dataset.studies
         #expect(studies.count == 2_000)
-        #expect(Set(studies.map(\.indication)) == Set(Indication.allCases))
+        #expect(Set(studies.map(\.indication)) == Set(Indication.curated))
         #expect(Set(studies.compactMap { $0.sortDose?.dimension }) == Set(DoseDimension.allCases))
         #expect(Set(studies.map(\.design.kind)).count == DesignKind.allCases.count)
         #expect(studies.contains { $0.citation.firstAuthor?.unicodeScalars.contains { !$0.isASCII } == true })

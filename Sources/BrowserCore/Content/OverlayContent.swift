@@ -41,7 +41,9 @@ public struct OverlayContent: Sendable, Equatable {
     /// What the state's overlay needs, or nil when nothing is open.
     static func inputs(of state: BrowserState) -> Inputs? {
         guard let overlay = state.overlay else { return nil }
-        return Inputs(overlay: overlay, indication: state.contextIndication, allTab: state.indication == nil,
+        // The overview is about every indication: the selected study's does not change it.
+        let overview = overlay == .summary && state.indication == nil
+        return Inputs(overlay: overlay, indication: overview ? nil : state.contextIndication, allTab: state.indication == nil,
                       width: OverlayGeometry(size: state.size).contentWidth, view: state.catalog.view,
                       words: overlay == .findings && state.findingsWords, marked: overlay == .compare ? state.marked : [],
                       glyphs: state.glyphs)
@@ -60,7 +62,7 @@ public struct OverlayContent: Sendable, Equatable {
             lines = inputs.indication.map { ContextCardText.lines(for: $0, catalog: catalog, width: width, glyphs: glyphs) } ?? []
         case .compare: lines = plain(CompareText.lines(state.markedStudies, width: width, glyphs: glyphs))
         case .summary where inputs.allTab:
-            lines = plain(SummaryText.overview(Indication.allCases.map { IndicationSummary(indication: $0, dataset: catalog.dataset, view: catalog.view) },
+            lines = plain(SummaryText.overview(Indication.present(in: catalog.dataset.studies).map { IndicationSummary(indication: $0, dataset: catalog.dataset, view: catalog.view) },
                                                width: width, glyphs: glyphs))
         case .summary:
             lines = inputs.indication.map { indication in

@@ -25,6 +25,8 @@ public enum Action: Sendable, Equatable {
     case exportExists(ExportRequest)
     /// The export stopped when asked, at this path, and left no file.
     case exportCancelled(String)
+    /// The text `y` copies from the summary or findings, built beside the UI loop: the view's name and the text.
+    case copyReady(String, String)
     /// An overlay's text, built beside the UI loop, is ready (shown if that overlay is still open as it was).
     case overlayBuilt(OverlayContent)
     /// The other source view, indexed beside the UI loop, is ready to be shown.

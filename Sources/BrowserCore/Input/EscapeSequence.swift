@@ -6,22 +6,26 @@ public enum EscapeSequence {
     /// The longest sequence read; anything longer is not a key.
     public static let maximumLength = 16
 
-    /// Decodes the bytes that followed an ESC. Answers the key (nil for a complete sequence that
-    /// names no key the browser knows, which is dropped whole) and how many bytes it used; or nil
-    /// when the bytes do not start with a complete CSI or SS3 sequence (then they are typed keys).
+    /// Decodes the bytes that followed an ESC. Answers the key (nil for a complete CSI sequence
+    /// with parameters that names no key the browser knows, which is dropped whole) and how many
+    /// bytes it used; or nil when the bytes are not a complete key sequence (then they were typed:
+    /// Esc, then `[` and `j`, stays three keys).
     public static func decode(_ bytes: [UInt8]) -> (key: Key?, length: Int)? {
         guard let introducer = bytes.first else { return nil }
         switch introducer {
         case UInt8(ascii: "O"):
-            guard bytes.count >= 2 else { return nil }
-            return (ss3(bytes[1]), 2)
+            guard bytes.count >= 2, let key = ss3(bytes[1]) else { return nil }
+            return (key, 2)
         case UInt8(ascii: "["):
             var index = 1
             while index < bytes.count, (0x30...0x3F).contains(bytes[index]) { index += 1 }
             let parameters = bytes[1..<index]
             while index < bytes.count, (0x20...0x2F).contains(bytes[index]) { index += 1 }
             guard index < bytes.count, (0x40...0x7E).contains(bytes[index]), index < maximumLength else { return nil }
-            return (csi(final: bytes[index], parameters: Array(parameters)), index + 1)
+            let key = csi(final: bytes[index], parameters: Array(parameters))
+            // An unknown final byte right after "[" is more likely typing than a terminal's report.
+            if key == nil && index == 1 { return nil }
+            return (key, index + 1)
         default:
             return nil
         }

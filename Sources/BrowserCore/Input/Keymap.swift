@@ -47,9 +47,10 @@ public enum Keymap {
         Binding(keys: [.character("q")], contexts: browsing, action: .quit, help: "quit"),
         Binding(keys: [.control("c")], contexts: Set(KeyContext.allCases), action: .quit, help: "quit at once"),
         Binding(keys: [.control("l")], contexts: Set(KeyContext.allCases), action: .repaint, help: "repaint the screen"),
-        // Only while an export is being written, and then before every other binding of the key.
-        Binding(keys: [.escape], contexts: Set(KeyContext.allCases), action: .cancelJob,
-                help: "while an export is being written: cancel it (no file is left)"),
+        // Only while an export is being written, and then before the key's other binding there:
+        // in a view, the filter or a prompt, Esc keeps its meaning, so closing help loses no export.
+        Binding(keys: [.escape], contexts: browsing, action: .cancelJob,
+                help: "while an export is being written: cancel it (nothing is written)"),
         Binding(keys: [.enter], contexts: [.filter], action: .acceptFilter, help: "keep the filter and go back to the table"),
         Binding(keys: [.escape], contexts: [.filter], action: .cancelFilter, help: "clear the filter"),
         Binding(keys: [.backspace, .control("h")], contexts: [.filter], action: .deleteFilterBackward, help: "delete the last character"),
@@ -106,15 +107,24 @@ public enum Keymap {
         return table
     }()
 
-    private static let whileExporting: [Key: Action] = Dictionary(
-        bindings.filter { $0.action == .cancelJob }.flatMap { binding in binding.keys.map { ($0, binding.action) } },
-        uniquingKeysWith: { first, _ in first })
+    private static let whileExporting: [KeyContext: [Key: Action]] = {
+        var table: [KeyContext: [Key: Action]] = [:]
+        for binding in bindings where binding.action == .cancelJob {
+            for context in binding.contexts {
+                for key in binding.keys { table[context, default: [:]][key] = binding.action }
+            }
+        }
+        return table
+    }()
+
+    /// Whether Esc cancels a running export in a context.
+    public static func escapeCancelsExport(in context: KeyContext) -> Bool { whileExporting[context]?[.escape] != nil }
 
     /// The action a key triggers in a context; in the filter line, printable text is typed.
     /// While an export is being written, its keys (Esc) act on it first.
     public static func action(for key: Key, in context: KeyContext, exporting: Bool = false) -> Action? {
         if case .resize(let size) = key { return .resize(size) }
-        if exporting, let action = whileExporting[key] { return action }
+        if exporting, let action = whileExporting[context]?[key] { return action }
         if let action = table[context]?[key] { return action }
         if context == .filter, case .character(let character) = key, !character.isNewline {
             return .insertFilterText(String(character))

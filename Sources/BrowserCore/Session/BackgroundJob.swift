@@ -1,7 +1,8 @@
 import Dispatch
 
-/// Work the session runs beside the UI loop (an export): the loop keeps answering keys and
-/// signals, polls `finishedAction`, and feeds that action to the reducer when the work ends.
+/// Work the session runs beside the UI loop (an export, indexing a view, building a summary or a
+/// copy): the loop keeps answering keys and signals, polls `finishedAction`, and feeds that action
+/// to the reducer when the work ends.
 final class BackgroundJob: @unchecked Sendable {
     /// Where the work runs.
     enum Mode: Sendable {

@@ -63,6 +63,12 @@ public enum BrowserSession {
         // At most one export (it reports progress and can be cancelled) and any other work.
         var exportJob: BackgroundJob?
         var otherJobs: [BackgroundJob] = []
+        var overlayBuild: BackgroundJob?
+        var waitingBuild: OverlayRequest?
+        func startBuild(_ request: OverlayRequest) -> BackgroundJob {
+            let snapshot = state
+            return BackgroundJob(mode: jobs.job) { _ in .overlayBuilt(request.build(from: snapshot)) }
+        }
 
         /// Runs what the reducer asked for; answers an ending when the effect ends the session.
         func perform(_ effect: Effect) -> Ending? {
@@ -73,7 +79,12 @@ public enum BrowserSession {
             case .send(let bytes): device.send(bytes)
             case .many(let effects):
                 for effect in effects { if let ending = perform(effect) { return ending } }
-            case .copyOverlay(let copy): return perform(BrowserReducer.reduce(&state, copyAction(copy, state: state, device: device)))
+            case .copyOverlay(let copy):
+                // A summary of large data takes a second to write out: beside the loop, like its view.
+                let snapshot = state
+                otherJobs.append(BackgroundJob(mode: jobs.job) { _ in
+                    .copyReady(copy.name, copy.text(catalog: snapshot.catalog, glyphs: snapshot.glyphs))
+                })
             case .export(let request):
                 exportJob = BackgroundJob(mode: jobs.job) { control in
                     switch export(request, control) {
@@ -88,8 +99,13 @@ public enum BrowserSession {
                 let catalog = state.catalog
                 otherJobs.append(BackgroundJob(mode: jobs.job) { _ in .viewIndexed(IndexedView(catalog.switched(to: view))) })
             case .buildOverlay(let request):
-                let snapshot = state
-                otherJobs.append(BackgroundJob(mode: jobs.job) { _ in .overlayBuilt(request.build(from: snapshot)) })
+                // One build at a time; a newer request replaces a waiting one (a window being
+                // resized asks for many), and a finished build for a view no longer open is dropped.
+                if overlayBuild == nil {
+                    overlayBuild = startBuild(request)
+                } else {
+                    waitingBuild = request
+                }
             }
             return nil
         }
@@ -105,7 +121,9 @@ public enum BrowserSession {
             return (state, ending)
         }
 
-        if state.size != Layout.clamped(device.size), let ending = update(.resize(device.size)) { return end(ending) }
+        // Through the reducer before the first frame, whatever the size: the state may have been
+        // set up by its public setters (deep links), and the reducer is what keeps it consistent.
+        if let ending = update(.resize(device.size)) { return end(ending) }
         while true {
             // The frame for the last key comes first, so every key shows its effect at once,
             // even when work it started has already ended.
@@ -123,6 +141,11 @@ public enum BrowserSession {
                     if percent != state.runningExport?.percent, let ending = update(.exportProgress(percent)) { return end(ending) }
                 }
             }
+            if let running = overlayBuild, let outcome = running.finishedAction {
+                overlayBuild = waitingBuild.map(startBuild)
+                waitingBuild = nil
+                if let ending = update(outcome) { return end(ending) }
+            }
             for running in otherJobs {
                 guard let outcome = running.finishedAction else { continue }
                 otherJobs.removeAll { $0 === running }
@@ -130,7 +153,7 @@ public enum BrowserSession {
             }
             if dirty { continue }
             // While work runs, wake often enough to show its progress and its end.
-            switch exportJob == nil && otherJobs.isEmpty ? input.next() : input.next(waitingAtMost: 100) {
+            switch exportJob == nil && otherJobs.isEmpty && overlayBuild == nil ? input.next() : input.next(waitingAtMost: 100) {
             case .idle: continue
             case .repaint:
                 fullRepaint = true
@@ -148,7 +171,7 @@ public enum BrowserSession {
         }
     }
 
-    /// Where the session runs an export.
+    /// Where the session runs work it does beside the UI loop (exports, indexing, summaries, copies).
     public enum JobMode: Sendable {
         /// Beside the UI loop, on another thread: the program.
         case background
@@ -156,17 +179,5 @@ public enum BrowserSession {
         case inline
 
         var job: BackgroundJob.Mode { self == .inline ? .inline : .background }
-    }
-
-    /// Sends the summary or findings through OSC 52 and says what happened.
-    private static func copyAction(_ copy: OverlayCopy, state: BrowserState, device: TerminalDevice) -> Action {
-        let text = copy.text(catalog: state.catalog, glyphs: state.glyphs)
-        do {
-            device.send(try OSC52.sequence(for: text, route: state.clipboard))
-            return .showMessage("Copied the \(copy.name) (\(text.utf8.count) bytes) through OSC 52.")
-        } catch {
-            return .showMessage("Not copied: \(text.utf8.count) bytes is more than the \(OSC52.maximumBytes) a terminal clipboard takes; "
-                + "use e or study-browser findings.")
-        }
     }
 }

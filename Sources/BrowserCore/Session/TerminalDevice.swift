@@ -15,7 +15,8 @@ public protocol TerminalDevice: AnyObject {
 }
 
 extension TerminalDevice {
-    /// Devices without a clock (the in-memory terminal) answer at once either way.
+    /// Devices without a clock answer at once either way (the in-memory terminal has its own,
+    /// which waits when its script says nothing arrives).
     public func nextInput(waitingAtMost milliseconds: Int32) -> TerminalInput { nextInput() }
 }
 

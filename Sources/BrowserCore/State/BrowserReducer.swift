@@ -111,6 +111,15 @@ public enum BrowserReducer {
                 state.setSourceView(target)
                 state.message = sourceViewMessage(state)
             }
+        case .copyReady(let name, let text):
+            do {
+                let sequence = try OSC52.sequence(for: text, route: state.clipboard)
+                state.message = "Copied the \(name) (\(text.utf8.count) bytes) through OSC 52."
+                return .send(sequence)
+            } catch {
+                state.message = "Not copied: \(text.utf8.count) bytes is more than the \(OSC52.maximumBytes) a terminal clipboard takes; "
+                    + "use e or study-browser findings."
+            }
         case .overlayBuilt(let content):
             state.adopt(content)
         case .viewIndexed(let indexed):
@@ -313,7 +322,8 @@ public enum BrowserReducer {
     private static func move(_ state: inout BrowserState, by delta: Int, context: KeyContext) {
         switch context {
         case .indications:
-            let target = max(0, min(Catalog.tabs.count - 1, state.tab + max(-Catalog.tabs.count, min(Catalog.tabs.count, delta))))
+            let tabs = state.catalog.tabs.count
+            let target = max(0, min(tabs - 1, state.tab + max(-tabs, min(tabs, delta))))
             state.selectTab(target)
         case .table, .filter:
             state.selection = clampAdd(state.selection, delta)

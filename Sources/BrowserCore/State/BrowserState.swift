@@ -4,7 +4,7 @@ import StudyCore
 public struct BrowserState: Sendable {
     public private(set) var catalog: Catalog
     public var size: Size
-    /// Index into `Catalog.tabs` (0 is All).
+    /// Index into `catalog.tabs` (0 is All).
     public private(set) var tab = 0
     public var focus: Pane = .table
     public internal(set) var overlay: Overlay?
@@ -77,7 +77,7 @@ public struct BrowserState: Sendable {
         self.catalog = catalog
         self.size = Layout.clamped(size)
         self.glyphs = glyphs
-        naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
+        naturalWidths = Catalog.allTabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
         rows = StudyRows(studies: catalog.dataset.studies, positions: [])
         query = StudyQuery()
         recompute()
@@ -103,7 +103,7 @@ public struct BrowserState: Sendable {
     }
 
     /// The indication of the current tab (nil for All).
-    public var indication: Indication? { Catalog.tabs[tab] }
+    public var indication: Indication? { Catalog.allTabs[tab] }
 
     /// The indication the summary, findings and context card are about: the tab's, else the selected study's.
     public var contextIndication: Indication? { indication ?? selectedStudy?.indication }
@@ -131,8 +131,9 @@ public struct BrowserState: Sendable {
 
     /// Shows the studies of another tab, keeping the selected study when it is still shown.
     public mutating func selectTab(_ index: Int) {
-        tab = min(max(0, index), Catalog.tabs.count - 1)
+        tab = min(max(0, index), catalog.tabs.count - 1)
         recompute()
+        refreshContent()
     }
 
     /// Sets the typed filter; a valid one replaces the query, an invalid one is kept with its error.
@@ -142,6 +143,7 @@ public struct BrowserState: Sendable {
             query = try StudyQuery(text)
             filterError = nil
             refilter()
+            refreshContent()
         } catch {
             filterError = error
         }
@@ -151,8 +153,9 @@ public struct BrowserState: Sendable {
     public mutating func setSourceView(_ view: SourceView) {
         guard view != catalog.view else { return }
         catalog = catalog.switched(to: view)
-        naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
+        naturalWidths = Catalog.allTabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
         recompute()
+        refreshContent()
     }
 
     /// Shows an overlay text built beside the UI loop, if that overlay is still open as it was.
@@ -164,7 +167,7 @@ public struct BrowserState: Sendable {
     /// Shows a catalog indexed beside the UI loop, keeping tab, filter, sort and selection.
     mutating func adopt(_ indexed: Catalog) {
         catalog = indexed
-        naturalWidths = Catalog.tabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
+        naturalWidths = Catalog.allTabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
         recompute()
     }
 
@@ -172,6 +175,7 @@ public struct BrowserState: Sendable {
     public mutating func setSort(_ sort: TableSort) {
         self.sort = sort
         recompute()
+        refreshContent()
     }
 
     /// Sorts the tab's studies again (tab or sort changed), then filters.

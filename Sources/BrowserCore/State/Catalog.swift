@@ -47,12 +47,12 @@ public struct Catalog: Sendable {
         doseDimensions = results.flatMap(\.doseDimensions)
         let tabs = studies.map { UInt8(Self.tab(of: $0)) }
         tabOfStudy = tabs
-        var counts = Array(repeating: 0, count: Self.tabs.count)
+        var counts = Array(repeating: 0, count: Self.allTabs.count)
         counts[0] = studies.count
         for tab in tabs { counts[Int(tab)] += 1 }
         self.counts = counts
         func merge(_ pick: (ChunkResult) -> [[Int]]) -> [[Int]] {
-            var widths = Array(repeating: Array(repeating: 0, count: columnCount), count: Self.tabs.count)
+            var widths = Array(repeating: Array(repeating: 0, count: columnCount), count: Self.allTabs.count)
             for result in results {
                 for (tab, columns) in pick(result).enumerated() {
                     for (column, width) in columns.enumerated() { widths[tab][column] = max(widths[tab][column], width) }
@@ -77,12 +77,16 @@ public struct Catalog: Sendable {
         self.view = view
     }
 
-    /// Tabs in order: All, then each indication.
-    public static let tabs: [Indication?] = [nil] + Indication.allCases.map { Optional($0) }
+    /// Every tab there can be, in order: All, each indication, then Unassigned (last, so the
+    /// tabs shown are always a prefix of these and share their positions).
+    static let allTabs: [Indication?] = [nil] + Indication.allCases.map { Optional($0) }
+
+    /// The tabs shown: All and each indication, and Unassigned only when imported studies have it.
+    public var tabs: [Indication?] { counts[Self.allTabs.count - 1] > 0 ? Self.allTabs : Array(Self.allTabs.dropLast()) }
 
     /// Number of studies under a tab.
     public func count(_ indication: Indication?) -> Int {
-        counts[Self.tabs.firstIndex(of: indication) ?? 0]
+        counts[Self.allTabs.firstIndex(of: indication) ?? 0]
     }
 
     /// Whether the study at a position belongs under a tab.
@@ -96,7 +100,7 @@ public struct Catalog: Sendable {
     }
 
     /// A study's tab (its place in `tabs`; 0, All, holds every study).
-    private static func tab(of study: Study) -> Int { tabs.firstIndex(of: study.indication) ?? 0 }
+    private static func tab(of study: Study) -> Int { allTabs.firstIndex(of: study.indication) ?? 0 }
 
     // MARK: Indexing in chunks
 
@@ -117,7 +121,7 @@ public struct Catalog: Sendable {
     }
 
     private static func index(_ studies: [Study], range: Range<Int>, columnCount: Int) -> ChunkResult {
-        let empty = Array(repeating: Array(repeating: 0, count: columnCount), count: tabs.count)
+        let empty = Array(repeating: Array(repeating: 0, count: columnCount), count: allTabs.count)
         var result = ChunkResult(unicodeWidths: empty, asciiWidths: empty)
         (result.entries, result.searchBuffer, result.searchRanges) = IndexedStudy.index(studies[range])
         for study in studies[range] {

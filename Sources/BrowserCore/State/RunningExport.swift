@@ -9,8 +9,9 @@ public struct RunningExport: Sendable, Equatable {
     /// Esc was pressed; the export stops at its next batch.
     public var cancelling = false
 
-    /// The status line's words for it.
-    public var statusText: String {
-        cancelling ? "Cancelling the export to \(path)…" : "Writing \(what) to \(path): \(percent)% (Esc cancels; keys still work)"
+    /// The status line's words for it; `escapeCancels` says whether Esc cancels it where focus is now.
+    public func statusText(escapeCancels: Bool) -> String {
+        cancelling ? "Cancelling the export to \(path)…"
+            : "Export \(percent)%, \(escapeCancels ? "Esc cancels" : "Esc in table cancels"): \(what) to \(path)"
     }
 }

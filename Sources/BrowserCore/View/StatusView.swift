@@ -16,7 +16,7 @@ enum StatusView {
         let summaryWidth = min(DisplayWidth.of(summary), width / 2)
         let room = width - summaryWidth
         let alert = state.filterError.map { filterErrorText($0, state: state, room: room) } ?? state.message
-            ?? state.runningExport.map { glyphs.adapt($0.statusText) }
+            ?? state.runningExport.map { glyphs.adapt($0.statusText(escapeCancels: Keymap.escapeCancelsExport(in: state.keyContext))) }
             ?? state.indexingView.map { glyphs.adapt("Indexing the \($0 == .seedOnly ? "seed-only" : "seed+own") values of \(state.catalog.dataset.studies.count) studies… (keys still work)") }
             ?? state.notice
         let role: Role = state.filterError == nil ? .status : .statusError
@@ -87,7 +87,9 @@ enum StatusView {
         let full = "Filter error at column \(error.column): \(error.message)"
         guard state.editingFilter else { return full }
         let short = error.message.range(of: " (").map { String(error.message[..<$0.lowerBound]) } ?? error.message
-        let forms = [full, "Filter error at column \(error.column): \(short)", "Column \(error.column): \(short)", short]
-        return forms.first { DisplayWidth.of(" " + $0) <= room } ?? short
+        var forms = [full, "Filter error at column \(error.column): \(short)", "Column \(error.column): \(short)", short]
+        // Last of all, the advice alone: "did you mean 'indication'?".
+        if let advice = short.range(of: "did you mean ") { forms.append(String(short[advice.lowerBound...])) }
+        return forms.first { DisplayWidth.of(" " + $0) <= room } ?? forms[forms.count - 1]
     }
 }

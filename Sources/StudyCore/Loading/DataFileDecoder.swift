@@ -272,13 +272,36 @@ public enum DataFileDecoder {
         }
         let provenance = provenanceReaders.map(decodeProvenance)
         let primary = reader.has("primary") ? reader.object("primary", nullable: true).flatMap(PrimaryRecordDecoder.decode) : nil
+        let record = reader.has("record") ? reader.object("record", nullable: true).flatMap(decodeImportedRecord) : nil
         guard let id, let indication, let citation, let design, let sampleSize, let outcome else { return nil }
         return Study(
             id: id, indication: indication, condition: condition, citation: citation, design: design,
             setting: setting, population: population, sampleSize: sampleSize, doses: doses.compactMap { $0 },
             comparator: comparator, outcome: outcome, adverseEffects: adverseEffects, notes: notes,
-            provenance: provenance.compactMap { $0 }, primary: primary, origin: origin
+            provenance: provenance.compactMap { $0 }, primary: primary, record: record, origin: origin
         )
+    }
+
+    /// The optional `record` block of an imported study.
+    private static func decodeImportedRecord(_ reader: FieldReader) -> ImportedRecord? {
+        let source = reader.sourceRef("source")
+        let format = reader.choice("format", ImportedRecord.Format.self)
+        let identifiers = PrimaryRecordDecoder.decodeIdentifiers(reader)
+        var abstract: [ImportedRecord.Section] = []
+        for section in reader.objects("abstract") ?? [] {
+            let label = section.text("label")
+            if let text = section.text("text", nullable: false) { abstract.append(.init(label: label, text: text)) }
+            section.finish()
+        }
+        let publicationTypes = PrimaryRecordDecoder.texts(reader, "publicationTypes")
+        let headings = PrimaryRecordDecoder.texts(reader, "headings")
+        let status = reader.text("status")
+        let importedOn = reader.text("importedOn", nullable: false)
+        if let importedOn, !isISODate(importedOn) { reader.report("importedOn", "a date is YYYY-MM-DD") }
+        reader.finish()
+        guard let source, let format, let importedOn else { return nil }
+        return ImportedRecord(source: source, format: format, identifiers: identifiers, abstract: abstract,
+                              publicationTypes: publicationTypes, headings: headings, status: status, importedOn: importedOn)
     }
 
     static func isValidStudyID(_ id: String) -> Bool {

@@ -78,7 +78,7 @@ enum PrimaryRecordDecoder {
         return marks
     }
 
-    private static func texts(_ reader: FieldReader, _ key: String) -> [String] {
+    static func texts(_ reader: FieldReader, _ key: String) -> [String] {
         (reader.array(key, required: false) ?? []).compactMap { element in
             guard case .string(let text) = element.value, !text.isBlank else {
                 reader.sink.report(record: reader.record, field: element.path, "expected a non-empty string, found \(element.value.kindDescription)")

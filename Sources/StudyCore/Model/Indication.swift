@@ -1,10 +1,22 @@
-/// The five indications the dataset covers.
+/// The five indications the dataset covers, and `unassigned` for imported records whose
+/// conditions and headings map to none of them.
 public enum Indication: String, CaseIterable, Sendable, Comparable {
     case migraine
     case epilepsy
     case sud
     case trd
     case chronicPain = "chronic-pain"
+    /// Imported records the mapping table could not place; never used by curated records.
+    case unassigned
+
+    /// The five curated indications, without `unassigned`.
+    public static let curated: [Indication] = [.migraine, .epilepsy, .sud, .trd, .chronicPain]
+
+    /// The curated indications, and `unassigned` when any of `studies` has it: what lists of
+    /// every indication (overview, summaries, findings) go through.
+    public static func present(in studies: [Study]) -> [Indication] {
+        curated + (studies.contains { $0.indication == .unassigned } ? [.unassigned] : [])
+    }
 
     /// Human name, as shown in tables and panes.
     public var name: String {
@@ -14,6 +26,7 @@ public enum Indication: String, CaseIterable, Sendable, Comparable {
         case .sud: "Substance use disorder"
         case .trd: "Treatment-resistant depression"
         case .chronicPain: "Chronic pain"
+        case .unassigned: "Unassigned (imported)"
         }
     }
 
@@ -25,6 +38,7 @@ public enum Indication: String, CaseIterable, Sendable, Comparable {
         case .sud: "SUD"
         case .trd: "TRD"
         case .chronicPain: "Pain"
+        case .unassigned: "None"
         }
     }
 
@@ -36,6 +50,7 @@ public enum Indication: String, CaseIterable, Sendable, Comparable {
         case .sud: ["sud", "substance use disorder", "substance", "addiction"]
         case .trd: ["trd", "treatment-resistant depression", "depression"]
         case .chronicPain: ["chronic-pain", "chronic pain", "pain"]
+        case .unassigned: ["unassigned"]
         }
     }
 

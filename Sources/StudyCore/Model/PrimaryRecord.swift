@@ -21,14 +21,15 @@ public struct PrimaryRecord: Sendable, Equatable {
     /// A PMID, DOI or trial registry number.
     public struct Identifier: Sendable, Equatable {
         public enum Kind: String, CaseIterable, Sendable {
-            case pmid, doi, registry
+            case pmid, doi, registry, pmcid
 
-            /// "PMID", "DOI", "Registry".
+            /// "PMID", "DOI", "Registry", "PMCID".
             public var label: String {
                 switch self {
                 case .pmid: "PMID"
                 case .doi: "DOI"
                 case .registry: "Registry"
+                case .pmcid: "PMCID"
                 }
             }
         }

@@ -8,6 +8,8 @@ public struct SourceDocument: Sendable, Equatable {
         case primary
         /// A systematic review outside the seed documents, with pooled findings.
         case review
+        /// A bibliographic or registry record a study was imported from (PubMed, RIS, ClinicalTrials.gov).
+        case record
     }
 
     /// A numbered reference that deliberately has no study record, with the reason.

@@ -43,11 +43,12 @@ public struct SourceRef: Sendable, Equatable, Hashable, CustomStringConvertible 
         self.init(document: String(decoding: bytes[..<hash], as: UTF8.self), references: references)
     }
 
-    /// ASCII letters, digits, '-', '_' and '.': compared as bytes, since every study is parsed.
+    /// ASCII letters, digits, '-', '_', '.' and ':' (imported records: `pubmed:29768149`):
+    /// compared as bytes, since every study is parsed.
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"):
             true
         default:
             false

@@ -25,6 +25,13 @@ public struct Study: Sendable, Equatable, Identifiable {
     /// Held out of line: a structured record is several hundred bytes, and every study is copied
     /// into the index and the rows, so keeping it inline cost about 0.5 s of load at 100,000.
     private var primaryStorage: [PrimaryRecord] = []
+    /// The record the study was imported from; nil for curated studies.
+    public var record: ImportedRecord? {
+        get { recordStorage.first }
+        set { recordStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// Out of line, like `primaryStorage`: an abstract is kilobytes, and studies are copied often.
+    private var recordStorage: [ImportedRecord] = []
     /// Values filled from `primary` because the seed gives none; empty as the seed reads.
     public var fromPrimary: PrimaryFields = []
     /// True in the seed-only view: nothing from the own record is shown, not even beside a seed value.
@@ -37,7 +44,7 @@ public struct Study: Sendable, Equatable, Identifiable {
                 design: StudyDesign, setting: String? = nil, population: String? = nil,
                 sampleSize: SampleSize, doses: [Dose] = [], comparator: Comparator? = nil,
                 outcome: Outcome, adverseEffects: String? = nil, notes: String? = nil,
-                provenance: [Provenance], primary: PrimaryRecord? = nil, origin: String = "") {
+                provenance: [Provenance], primary: PrimaryRecord? = nil, record: ImportedRecord? = nil, origin: String = "") {
         self.id = id
         self.indication = indication
         self.condition = condition
@@ -53,6 +60,7 @@ public struct Study: Sendable, Equatable, Identifiable {
         self.notes = notes
         self.provenance = provenance
         self.primaryStorage = primary.map { [$0] } ?? []
+        self.recordStorage = record.map { [$0] } ?? []
         self.origin = origin
     }
 

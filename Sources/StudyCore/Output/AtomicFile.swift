@@ -13,11 +13,14 @@ public enum AtomicFile {
         case exists(String)
         /// The system refused, with its reason.
         case system(String, String)
+        /// `commit` answered false: the write was called off and nothing was left.
+        case cancelled(String)
 
         public var description: String {
             switch self {
             case .exists(let path): "\(path) already exists"
             case .system(let path, let reason): "cannot write \(path): \(reason)"
+            case .cancelled(let path): "writing \(path) was cancelled; nothing was written"
             }
         }
     }
@@ -25,7 +28,7 @@ public enum AtomicFile {
     /// Writes `text` to `path`. Without `overwrite`, an existing file is never replaced, even if
     /// it appears while writing (the final step is `link`, which refuses an existing name). A
     /// replaced file keeps its permissions, and its owner and group where the system allows.
-    public static func write(_ text: TerminalText, to path: String, overwrite: Bool) throws(Failure) {
+    public static func write(_ text: TerminalText, to path: String, overwrite: Bool, commit: () -> Bool = { true }) throws(Failure) {
         if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
         let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
         var replaced = stat()
@@ -56,6 +59,11 @@ public enum AtomicFile {
             let why = reason()
             unlink(temporary)
             throw .system(path, why)
+        }
+        // The last moment a write can be called off: until the name is given, nothing is there.
+        guard commit() else {
+            unlink(temporary)
+            throw .cancelled(path)
         }
         if overwrite {
             guard rename(temporary, path) == 0 else {

@@ -91,8 +91,32 @@ public enum StudyDetails {
             if let note = entry.note { text += ". \(note)" }
             add("Source", text)
         }
-        addPrimary(study.primary, seedSource: study.provenance.first?.source, glyphs: glyphs, to: &fields)
+        if let record = study.record {
+            addRecord(record, to: &fields)
+        } else {
+            addPrimary(study.primary, seedSource: study.provenance.first?.source, glyphs: glyphs, to: &fields)
+        }
         return fields.map { Field(label: $0.label, value: glyphs.adapt(InertText.make($0.value))) }
+    }
+
+    /// An imported study's record: where it came from, its identifiers, classification and abstract.
+    private static func addRecord(_ record: ImportedRecord, to fields: inout [Field]) {
+        fields.append(Field(label: "Imported from", value: "\(record.format.name) record \(record.source.description) on \(record.importedOn); "
+            + "every value above is the record's own, and what it does not give is not reported"))
+        if !record.identifiers.isEmpty {
+            fields.append(Field(label: "Identifiers", value: record.identifiers.map { "\($0.kind.label) \($0.value)" }.joined(separator: "; ")))
+        }
+        if let status = record.status { fields.append(Field(label: "Registry status", value: status)) }
+        if !record.publicationTypes.isEmpty {
+            fields.append(Field(label: "Publication type", value: record.publicationTypes.joined(separator: "; ")))
+        }
+        if !record.headings.isEmpty { fields.append(Field(label: "Headings", value: record.headings.joined(separator: "; "))) }
+        if record.abstract.isEmpty {
+            fields.append(Field(label: "Abstract", value: notReported))
+        }
+        for section in record.abstract {
+            fields.append(Field(label: section.label.map { "Abstract: \($0.lowercased())" } ?? "Abstract", value: section.text))
+        }
     }
 
     /// The cross-check against the study's own abstract: identifiers, figures, and every

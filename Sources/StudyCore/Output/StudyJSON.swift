@@ -59,6 +59,7 @@ public enum StudyJSON {
             ("adverseEffects", text(study.adverseEffects)),
             ("notes", text(study.notes)),
             ("primary", study.primary.map { PrimaryJSON.value($0, dose: dose) } ?? .null),
+            ("record", study.record.map(record) ?? .null),
             ("provenance", .array(study.provenance.map { entry in
                 object([("source", .string(entry.source.description)),
                         ("attribution", .string(entry.attribution.rawValue)), ("note", text(entry.note))])
@@ -71,8 +72,24 @@ public enum StudyJSON {
         } else {
             members.removeAll { $0.0 == "indicationName" || $0.0 == "evidence" }
             if study.primary == nil { members.removeAll { $0.0 == "primary" } }
+            if study.record == nil { members.removeAll { $0.0 == "record" } }
         }
         return object(members)
+    }
+
+    /// An imported study's record block, as the data file holds it.
+    static func record(_ record: ImportedRecord) -> JSONValue {
+        object([
+            ("source", .string(record.source.description)), ("format", .string(record.format.rawValue)),
+            ("identifiers", .array(record.identifiers.map { identifier in
+                object([("kind", .string(identifier.kind.rawValue)), ("value", .string(identifier.value))]
+                       + (identifier.note.map { [("note", JSONValue.string($0))] } ?? []))
+            })),
+            ("abstract", .array(record.abstract.map { object([("label", text($0.label)), ("text", .string($0.text))]) })),
+            ("publicationTypes", .array(record.publicationTypes.map(JSONValue.string))),
+            ("headings", .array(record.headings.map(JSONValue.string))),
+            ("status", text(record.status)), ("importedOn", .string(record.importedOn)),
+        ])
     }
 
     private static func dose(_ dose: Dose, derived: Bool) -> JSONValue {

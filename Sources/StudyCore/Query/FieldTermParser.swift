@@ -94,7 +94,7 @@ enum FieldTermParser {
                 throw QueryError("unknown mark '\(value)'; use shared, lab, within or disputed (S, L, W, D)", column: valueColumn)
             }
             return .mark(mark)
-        case .condition, .author, .title, .journal, .setting, .population, .comparator, .result, .id:
+        case .condition, .author, .title, .abstract, .journal, .setting, .population, .comparator, .result, .id:
             return .text(field, SearchText.fold(value), exact: operatorText == "=")
         }
     }
@@ -126,6 +126,7 @@ enum FieldTermParser {
         case .dose: "dose<0.5mg/kg"
         case .author: "author:etchison"
         case .title: "title:randomized"
+        case .abstract: "abstract:placebo"
         case .journal: "journal:neurology"
         case .setting: "setting:emergency"
         case .population: "pop:pediatric"

@@ -47,6 +47,11 @@ public final class IndexedStudy: Sendable {
                       DoseText.amount(dose, glyphs: .unicode)].map { (nil, $0) }
         }
         for figure in study.outcome.figures { parts += [(.result, figure.label), (.result, figure.value)] }
+        if let record = study.record {
+            parts += record.abstract.map { (.abstract, $0.text) }
+            parts += (record.identifiers.map(\.value) + record.publicationTypes + record.headings + [record.source.description, record.status])
+                .map { (nil, $0) }
+        }
         if let primary = study.primary {
             parts += ([primary.summary, primary.citation, primary.note] + primary.identifiers.map(\.value)).map { (nil, $0) }
             for figure in primary.figures { parts += [(nil, figure.label), (nil, figure.value)] }

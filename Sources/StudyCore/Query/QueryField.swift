@@ -11,6 +11,8 @@ public enum QueryField: String, CaseIterable, Sendable {
     case dose
     case author
     case title
+    /// An imported record's abstract.
+    case abstract
     case journal
     case setting
     case population
@@ -36,6 +38,7 @@ public enum QueryField: String, CaseIterable, Sendable {
         case .dose: ["dose"]
         case .author: ["author"]
         case .title: ["title"]
+        case .abstract: ["abstract", "ab"]
         case .journal: ["journal"]
         case .setting: ["setting"]
         case .population: ["pop", "population"]

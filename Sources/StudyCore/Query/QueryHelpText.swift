@@ -23,7 +23,7 @@ public enum QueryHelpText {
       dose<0.5mg/kg     any part of a ketamine dose range below 0.5 mg/kg; compares only doses
                         of the same dimension (mg, mg/kg, mg/kg/h, mg/kg/d, mg/d); also g, mcg,
                         /hr, /min, /day. dose:mg/kg/h selects a dimension.
-      cond: author: title: journal: setting: pop: comp: result: id:
+      cond: author: title: abstract: journal: setting: pop: comp: result: id:
                         text fields: ':' contains, '=' equals
       src:seed-002#16   studies drawn from a source document and reference; ref:16 alone
       primary:differs   the study's own abstract differs from the seed (also found,
