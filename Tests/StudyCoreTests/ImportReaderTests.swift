@@ -100,6 +100,7 @@ struct ImportReaderTests {
         #expect(trial.sampleSize.total == nil && trial.sampleSize.note?.contains("Estimated enrollment 60") == true)
         #expect(trial.doses.first?.low == 0.5 && trial.doses.first?.dimension == .perKilogram && trial.doses.first?.route == .iv)
         #expect(trial.comparator?.label.contains("Midazolam") == true)
+        #expect(trial.shortLabel.hasPrefix("NCT09000041 "), "a registry record is labelled by its number, not [unnamed]")
         #expect(trial.provenance.first?.source.document == "ctgov:NCT09000041" && trial.record?.format == .ctgov)
         let text = DataFileWriter.json(studies: mapped.map(\.study), sources: mapped.map(\.source))
         let loaded = DatasetLoader.load([DataFile(name: "imported.json", bytes: Array(text.utf8))])

@@ -87,7 +87,9 @@ public struct Study: Sendable, Equatable, Identifiable {
 
     /// "Etchison 2018", "Borsato n.d.", "[unnamed] 2019".
     public var shortLabel: String {
-        "\(citation.firstAuthor ?? "[unnamed]") \(citation.year.map(String.init) ?? "n.d.")"
+        // A registry record has no authors; its NCT number is what people know it by.
+        let name = citation.firstAuthor ?? (record?.format == .ctgov ? record?.identifiers.first { $0.kind == .registry }?.value : nil)
+        return "\(name ?? "[unnamed]") \(citation.year.map(String.init) ?? "n.d.")"
     }
 
     /// True when the study's primary record disagrees with the seed.
