@@ -298,24 +298,8 @@ private struct XMLByteParser {
                 offset += 1
                 continue
             }
-            let length: Int
-            var secondLow: UInt8 = 0x80, secondHigh: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; secondLow = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; secondHigh = 0x9F
-            case 0xF0: length = 4; secondLow = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; secondHigh = 0x8F
-            default: throw invalidUTF8(at: offset)
-            }
-            guard offset + length <= count else { throw invalidUTF8(at: offset) }
+            guard let length = UTF8Sequence.length(at: offset, in: base, count: count) else { throw invalidUTF8(at: offset) }
             let second = base[offset + 1]
-            guard second >= secondLow && second <= secondHigh else { throw invalidUTF8(at: offset) }
-            for continuation in 2..<length where base[offset + continuation] & 0xC0 != 0x80 {
-                throw invalidUTF8(at: offset)
-            }
             // U+FFFE and U+FFFF are valid UTF-8 but not XML characters.
             if lead == 0xEF && second == 0xBF && base[offset + 2] >= 0xBE {
                 let value: UInt32 = base[offset + 2] == 0xBE ? 0xFFFE : 0xFFFF
