@@ -34,6 +34,9 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         // Async-signal-safe handlers that restore the terminal on any signal that ends the process.
         .target(name: "CTerminalSignals"),
+        // The system zlib (Debian: zlib1g-dev; zlib1g is on every Debian host) for gzipped PubMed
+        // XML in `import`; only the CLI links it, so StudyCore and its fuzzers stay free of it.
+        .systemLibrary(name: "CZlib"),
         .target(name: "TerminalBackend", dependencies: ["BrowserCore", "CNcursesw", "CTerminalSignals"]),
         // Benchmarks: a seeded synthetic-data generator and a release-mode timing tool.
         .target(name: "SyntheticStudies", dependencies: ["StudyCore"]),
@@ -49,6 +52,7 @@ let package = Package(
                 "BrowserCore",
                 "TerminalBackend",
                 "BundledData",
+                "CZlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

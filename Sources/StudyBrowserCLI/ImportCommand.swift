@@ -13,12 +13,14 @@ struct ImportCommand: ParsableCommand {
         --keep-all; records already in the data given with --against (the bundled data by default), \
         or earlier in the input, are reported as duplicates and not imported. A record that cannot \
         be read is refused with its file, line or record number and tag; the rest still import. \
+        When nothing is left to import, nothing is written. \
         Exit status: 0 all read; 65 a record or file was refused (the file is still written with the rest); \
-        66 an input cannot be opened. Gzipped PubMed XML is not read yet: gunzip it first.
+        66 an input cannot be opened. Gzipped files (PubMed's .xml.gz) are unpacked as they are read; \
+        - reads standard input.
         """
     )
 
-    @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Files to import (gzipped or not); - for standard input.", valueName: "file"))
     var files: [String]
 
     @Option(help: "auto, medline, pubmed-xml, ris or ctgov.")
@@ -50,22 +52,36 @@ struct ImportCommand: ParsableCommand {
         let read = against.isEmpty ? (files: DataOptions.bundledFiles(), problems: []) : DataFileReader.files(at: against)
         let existing = try DataOptions.datasetOrExit(read, DatasetLoader.load(read.files))
         var inputs: [ImportRun.Input] = []
+        var unreadable: [ImportProblem] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Console.error("study-browser: cannot open \(file)")
+            let name = file == "-" ? "standard input" : file
+            guard let bytes = Self.contents(of: file) else {
+                Console.error("study-browser: cannot open \(name): \(Self.whyUnreadable(file))")
                 throw ExitCode(66)
             }
-            let bytes = Array(data)
-            if bytes.starts(with: [0x1F, 0x8B]) {
-                Console.error("study-browser: \(file) is gzipped, which import does not read yet; gunzip it first")
-                throw ExitCode(65)
+            guard Gunzip.isGzip(bytes) else {
+                inputs.append(ImportRun.Input(name: name, bytes: bytes))
+                continue
             }
-            inputs.append(ImportRun.Input(name: file, bytes: bytes))
+            do {
+                inputs.append(ImportRun.Input(name: name, bytes: try Gunzip.unpack(bytes)))
+            } catch {
+                unreadable.append(ImportProblem(file: name, message: "\(error); nothing in it was imported"))
+            }
         }
         let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
         let result = ImportRun.run(inputs, format: chosen, indication: forced.flatMap { $0 }, against: existing, keepAll: keepAll, importedOn: today)
         for line in result.duplicates + result.offTopic + result.warnings { Console.error("\(line)") }
-        for problem in result.problems { Console.error("\(problem)") }
+        let problems = unreadable + result.problems
+        Self.report(problems)
+        let counts = "imported \(result.studies.count), duplicates \(result.duplicates.count), off-topic \(result.offTopic.count), "
+            + "refused \(problems.count), warnings \(result.warnings.count)"
+        // A data file with no studies is not valid data; an earlier file at --out is kept as it was.
+        guard !result.studies.isEmpty else {
+            Console.error("\(counts); nothing to write" + (out == "-" ? "" : ", \(out) left as it was"))
+            if problems.isEmpty { return }
+            throw ExitCode(65)
+        }
         let text = DataFileWriter.json(studies: result.studies, sources: result.sources)
         if out == "-" {
             Console.write(document: text)
@@ -77,8 +93,43 @@ struct ImportCommand: ParsableCommand {
                 throw ExitCode(74)
             }
         }
-        Console.error("imported \(result.studies.count), duplicates \(result.duplicates.count), off-topic \(result.offTopic.count), "
-            + "refused \(result.problems.count), warnings \(result.warnings.count)" + (out == "-" ? "" : " → \(out)"))
-        if !result.problems.isEmpty { throw ExitCode(65) }
+        Console.error("\(counts)" + (out == "-" ? "" : " → \(out)"))
+        if !problems.isEmpty { throw ExitCode(65) }
+    }
+
+    /// Problems on standard error, at most `shownPerFile` for each file so one wrong file
+    /// cannot bury the rest; the closing count still counts them all.
+    static func report(_ problems: [ImportProblem], shownPerFile: Int = 20) {
+        var shown: [String: Int] = [:]
+        var hidden: [(file: String, count: Int)] = []
+        for problem in problems {
+            let count = shown[problem.file, default: 0]
+            shown[problem.file] = count + 1
+            if count < shownPerFile {
+                Console.error("\(problem)")
+            } else if let last = hidden.indices.last, hidden[last].file == problem.file {
+                hidden[last].count += 1
+            } else {
+                hidden.append((problem.file, 1))
+            }
+        }
+        for (file, count) in hidden {
+            Console.error("\(file): \(count) more \(count == 1 ? "problem" : "problems") not shown")
+        }
+    }
+
+    /// A file's bytes, or standard input's for `-`; nil when it cannot be read.
+    private static func contents(of file: String) -> [UInt8]? {
+        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+        return FileManager.default.contents(atPath: file).map(Array.init)
+    }
+
+    /// Why `contents(of:)` gave nothing, in the words `ls` would use.
+    private static func whyUnreadable(_ file: String) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else { return "no such file" }
+        return isFolder.boolValue ? "it is a folder; name the files in it" : "permission denied or not readable"
     }
 }

@@ -32,7 +32,18 @@ public struct ImportRun: Sendable {
         var run = ImportRun()
         var seen = DuplicateIndex(against)
         for input in inputs {
-            guard let chosen = format ?? detect(input) else {
+            let detected = detect(input)
+            if input.bytes.allSatisfy({ [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                run.problems.append(ImportProblem(file: input.name, message: "the file is empty"))
+                continue
+            }
+            // A named format that the first bytes contradict would refuse every line one by one.
+            if let format, let detected, format != detected {
+                run.problems.append(ImportProblem(file: input.name, message: "this looks like \(detected.name), not \(format.name); "
+                    + "name --format \(detected.rawValue) or leave --format out; file refused"))
+                continue
+            }
+            guard let chosen = format ?? detected else {
                 run.problems.append(ImportProblem(file: input.name, message: "cannot tell the format (MEDLINE, PubMed XML, RIS or "
                     + "ClinicalTrials.gov JSON); name it with --format"))
                 continue
