@@ -8,13 +8,14 @@ import Glibc
 //
 //   swift build -c release            (builds study-browser and study-browser-bench)
 //   .build/release/study-browser-bench [--sizes 30,10000,100000,500000] [--repeat 3] [--seed 1]
-//       [--terminal] [--visidata N] [--cache DIR]
+//       [--terminal] [--visidata N] [--import N] [--cache DIR]
 //   .build/release/study-browser-bench generate N [--seed 1] --out DIR
 //
 // 30 stands for the bundled data (run from the package folder). Other sizes are synthetic
 // studies, generated once into the cache folder (default $TMPDIR/study-browser-bench).
 // --terminal also runs the release study-browser binary on a pseudo-terminal for each size;
 // --visidata N compares with VisiData (`vd`, pip install visidata) at N studies.
+// --import N times `study-browser import` of N generated MEDLINE records (default 30000; 0 skips).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -113,5 +114,22 @@ if let visiDataSize = option("--visidata").flatMap(Int.init) {
         }
     } catch {
         fail("VisiData comparison: \(error)")
+    }
+}
+
+let importRecords = option("--import").flatMap(Int.init) ?? 30_000
+if importRecords > 0 {
+    guard FileManager.default.isExecutableFile(atPath: binary) else { fail("\(binary) is missing: run swift build -c release first") }
+    print("")
+    print("## study-browser import of generated MEDLINE records, whole process (read, check, map, write)")
+    print("")
+    print("| records | input MB | imported | import: median (worst) | command |")
+    print("|---:|---:|---:|---:|---|")
+    do {
+        let run = try ImportBenchRun.run(binary: binary, records: importRecords, seed: seed, cache: cache, repeats: repeats)
+        print("| \(importRecords) | \(Measure.megabytes(run.inputBytes)) | \(run.imported) | \(withWorst(run.milliseconds)) | "
+            + "`study-browser import medline-\(importRecords)-seed\(seed).nbib --out imported.json` |")
+    } catch {
+        fail("import run: \(error)")
     }
 }

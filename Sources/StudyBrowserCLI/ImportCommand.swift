@@ -82,7 +82,9 @@ struct ImportCommand: ParsableCommand {
             if problems.isEmpty { return }
             throw ExitCode(65)
         }
-        let text = DataFileWriter.json(studies: result.studies, sources: result.sources)
+        // Imported data files run to about twice their input (pretty-printed, with every field named).
+        let inputBytes = inputs.reduce(0) { $0 + $1.bytes.count }
+        let text = DataFileWriter.json(studies: result.studies, sources: result.sources, expectedBytes: inputBytes * 2 + 4_096)
         if out == "-" {
             Console.write(document: text)
         } else {

@@ -94,8 +94,8 @@ struct DuplicateIndex {
     init(_ dataset: Dataset) {
         for study in dataset.studies {
             let identifiers = (study.primary?.identifiers ?? []) + (study.record?.identifiers ?? [])
-            for identifier in identifiers { keys[Self.key(identifier.kind, identifier.value), default: ""] = study.id }
-            if let title = study.citation.title, let year = study.citation.year { keys[Self.titleKey(title, year), default: ""] = study.id }
+            for identifier in identifiers { keys[Self.key(identifier.kind, identifier.value)] = study.id }
+            if let title = study.citation.title, let year = study.citation.year { keys[Self.titleKey(title, year)] = study.id }
         }
     }
 
@@ -123,6 +123,6 @@ struct DuplicateIndex {
 
     /// Words of the folded title, and the year: punctuation, case and accents aside.
     private static func titleKey(_ title: String, _ year: Int) -> String {
-        "title:" + SearchText.fold(title).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ") + " \(year)"
+        "title:" + FoldedWords.joined(SearchText.fold(title)) + " \(year)"
     }
 }

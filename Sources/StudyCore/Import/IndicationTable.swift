@@ -17,21 +17,33 @@ public enum IndicationTable {
                         "complex regional pain syndrome", "cancer pain", "pain intractable", "low back pain", "phantom limb"]),
     ]
 
+    /// Each phrase's indication, keyed by the phrase; phrases are looked up as runs of words.
+    private static let byPhrase: [String: Indication] = {
+        var table: [String: Indication] = [:]
+        for (indication, list) in phrases { for phrase in list { table[phrase] = indication } }
+        return table
+    }()
+    private static let longestPhrase = phrases.flatMap(\.phrases).map { $0.split(separator: " ").count }.max() ?? 1
+
     /// The indication and, when unassigned, why.
     public static func indication(for headings: [String]) -> (indication: Indication, reason: String?) {
-        let folded = headings.map { " " + words(SearchText.fold($0)) + " " }
-        let hits = phrases.filter { entry in entry.phrases.contains { phrase in folded.contains { $0.contains(" " + phrase + " ") } } }
-            .map(\.indication)
+        // Every run of up to `longestPhrase` words of every heading, looked up: the same whole-word
+        // matches as searching each heading for each phrase, in one pass.
+        var found = Set<Indication>()
+        for heading in headings {
+            let words = FoldedWords.split(SearchText.fold(heading))
+            for start in words.indices {
+                for length in 1...min(longestPhrase, words.count - start) {
+                    if let indication = byPhrase[words[start..<(start + length)].joined(separator: " ")] { found.insert(indication) }
+                }
+            }
+        }
+        let hits = phrases.map(\.indication).filter(found.contains)
         switch hits.count {
         case 1: return (hits[0], nil)
         case 0: return (.unassigned, headings.isEmpty ? "the record gives no conditions or headings"
                                                       : "no condition or heading maps to an indication")
         default: return (.unassigned, "conditions and headings map to several indications (\(hits.map(\.rawValue).joined(separator: ", ")))")
         }
-    }
-
-    /// Letters and digits in words, everything else one space ("Depressive Disorder, Treatment-Resistant/drug therapy").
-    private static func words(_ text: String) -> String {
-        text.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 }

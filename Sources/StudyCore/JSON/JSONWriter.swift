@@ -11,6 +11,12 @@ public enum JSONWriter {
         return output
     }
 
+    /// Appends the value as pretty-printed JSON to `output`; with capacity reserved beforehand a
+    /// large document is written without the copies and fresh pages of repeated growth.
+    public static func append(_ value: JSONValue, to output: inout String) {
+        write(value, indent: 0, into: &output)
+    }
+
     private static func write(_ value: JSONValue, indent: Int, into output: inout String) {
         switch value {
         case .null: output += "null"
@@ -53,7 +59,9 @@ public enum JSONWriter {
         output += "\""
         // Printable ASCII without quote or backslash, most text, goes in whole: no scalar needs
         // its Unicode category looked up.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        let isPlain = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") }
+        // Native strings are contiguous UTF-8: scanning the buffer beats the view's iterator by far.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isPlain) }) ?? text.utf8.allSatisfy(isPlain) {
             output += text
             output += "\""
             return

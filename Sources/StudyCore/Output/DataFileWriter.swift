@@ -1,14 +1,19 @@
 /// Writes records in the data-file format (`study-browser-data/1`) that the loader reads.
 public enum DataFileWriter {
-    /// A whole data file: sources, indication records and studies (empty arrays left out).
+    /// A whole data file: sources, indication records and studies (empty arrays left out);
+    /// `expectedBytes`, when known, is reserved up front.
     public static func json(studies: [Study], sources: [SourceDocument] = [], contexts: [IndicationContext] = [],
-                            checked: String? = nil) -> String {
+                            checked: String? = nil, expectedBytes: Int = 0) -> String {
         var members: [(key: String, value: JSONValue)] = [("format", .string(DataFileDecoder.formatIdentifier))]
         if let checked { members.append(("checked", .string(checked))) }
         if !sources.isEmpty { members.append(("sources", .array(sources.map(source)))) }
         if !contexts.isEmpty { members.append(("indications", .array(contexts.map(context)))) }
         if !studies.isEmpty { members.append(("studies", .array(studies.map { StudyJSON.value($0, derived: false) }))) }
-        return JSONWriter.string(.object(JSONObject(members))) + "\n"
+        var output = ""
+        output.reserveCapacity(expectedBytes)
+        JSONWriter.append(.object(JSONObject(members)), to: &output)
+        output += "\n"
+        return output
     }
 
     private static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
