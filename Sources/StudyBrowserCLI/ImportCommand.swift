@@ -83,8 +83,10 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(65)
         }
         // Imported data files run to about twice their input (pretty-printed, with every field named).
+        // Sized by what is imported, not read: a large export yielding a few studies reserves little.
         let inputBytes = inputs.reduce(0) { $0 + $1.bytes.count }
-        let text = DataFileWriter.json(studies: result.studies, sources: result.sources, expectedBytes: inputBytes * 2 + 4_096)
+        let expected = min(inputBytes * 2, result.studies.count * 8_192) + 4_096
+        let text = DataFileWriter.json(studies: result.studies, sources: result.sources, expectedBytes: expected)
         if out == "-" {
             Console.write(document: text)
         } else {
@@ -122,7 +124,7 @@ struct ImportCommand: ParsableCommand {
 
     /// A file's bytes, or standard input's for `-`; nil when it cannot be read.
     private static func contents(of file: String) -> [UInt8]? {
-        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        if file == "-" { return (try? FileHandle.standardInput.readToEnd()).map { $0.map(Array.init) ?? [] } }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
         return FileManager.default.contents(atPath: file).map(Array.init)
@@ -130,6 +132,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Why `contents(of:)` gave nothing, in the words `ls` would use.
     private static func whyUnreadable(_ file: String) -> String {
+        if file == "-" { return "standard input could not be read" }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else { return "no such file" }
         return isFolder.boolValue ? "it is a folder; name the files in it" : "permission denied or not readable"

@@ -108,3 +108,15 @@ struct ImportReaderTests {
         #expect(loaded.dataset.studies.map(\.id) == mapped.map(\.study.id))
     }
 }
+
+/// Abstract labels in any language whose capitals are letters, not only A to Z.
+@Suite("Abstract sections")
+struct AbstractSectionsTests {
+    @Test("labels with accented capitals split like ASCII ones; a lower-case word before a label does not")
+    func accentedLabels() {
+        let sections = AbstractSections.split("OBJETIVO: x. MÉTODOS: y. CONCLUSIÓN: z.")
+        #expect(sections.map(\.label) == ["OBJETIVO", "MÉTODOS", "CONCLUSIÓN"])
+        #expect(sections.map(\.text) == ["x.", "y.", "z."])
+        #expect(AbstractSections.split("Le café METHODS: non.").count == 1)
+    }
+}

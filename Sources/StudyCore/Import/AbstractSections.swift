@@ -15,13 +15,16 @@ enum AbstractSections {
             var start = index
             while start > 0, isLabelByte(bytes[start - 1]) { start -= 1 }
             while start < index, bytes[start] == space { start += 1 }
-            let label = bytes[start..<index]
-            guard label.lazy.filter(isCapital).count >= 3, let first = label.first, isCapital(first) else { continue }
+            // Non-ASCII bytes may belong to capitals (MÉTODOS, CONCLUSIÓN): the short label is
+            // decoded and judged by Character, as the old scan did.
+            let label = String(decoding: bytes[start..<index], as: UTF8.self)
+            guard label.filter(\.isLetter).count >= 3, label.first?.isUppercase == true,
+                  label.allSatisfy({ ($0.isLetter && $0.isUppercase) || " &/-".contains($0) }) else { continue }
             // A label opens the abstract or follows the end of a sentence.
             var before = start - 1
             while before >= 0, bytes[before] == space { before -= 1 }
             guard before < 0 || [UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ")")].contains(bytes[before]) else { continue }
-            cuts.append((start, index + 2, String(decoding: label, as: UTF8.self).trimmingSpaces))
+            cuts.append((start, index + 2, label.trimmingSpaces))
         }
         guard !cuts.isEmpty else {
             let whole = text.trimmingSpaces
@@ -41,7 +44,7 @@ enum AbstractSections {
     private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
 
     private static func isLabelByte(_ byte: UInt8) -> Bool {
-        isCapital(byte) || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")
+        isCapital(byte) || byte >= 0x80 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-")
     }
 }
 
