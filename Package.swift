@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "study-browser",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "study-browser", targets: ["StudyBrowserCLI"]),
         .executable(name: "study-browser-bench", targets: ["StudyBrowserBench"]),

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The dataset compiled into the binary from the package's `Data/` folder.
 public enum BundledData {

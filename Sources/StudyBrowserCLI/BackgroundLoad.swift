@@ -1,27 +1,20 @@
 import BrowserCore
-import Foundation
 import StudyCore
+import Synchronization
 
 /// The result of a load running on another thread, handed over under a lock.
-final class BackgroundLoad: @unchecked Sendable {
+final class BackgroundLoad: Sendable {
     typealias Loaded = (dataset: Dataset, problems: [DataProblem])
 
-    private let lock = NSLock()
-    private var stored: (loaded: Loaded, catalog: Catalog?)?
+    private let stored = Mutex<(loaded: Loaded, catalog: Catalog?)?>(nil)
 
     /// Called once by the loading thread.
     func finish(_ loaded: Loaded, _ catalog: Catalog?) {
-        lock.lock()
-        stored = (loaded, catalog)
-        lock.unlock()
+        stored.withLock { $0 = (loaded, catalog) }
     }
 
     var isDone: Bool { value != nil }
 
     /// The load's result once finished.
-    var value: (loaded: Loaded, catalog: Catalog?)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
+    var value: (loaded: Loaded, catalog: Catalog?)? { stored.withLock { $0 } }
 }

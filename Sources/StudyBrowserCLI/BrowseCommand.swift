@@ -1,6 +1,11 @@
 import ArgumentParser
 import BrowserCore
+import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import StudyCore
 import TerminalBackend
 #if canImport(Glibc)

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import StudyCore
 
 /// `study-browser import FILE…`: PubMed, RIS and ClinicalTrials.gov records into one data file.
@@ -69,7 +73,7 @@ struct ImportCommand: ParsableCommand {
                 unreadable.append(ImportProblem(file: name, message: "\(error); nothing in it was imported"))
             }
         }
-        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+        let today = Self.todayInUTC()
         let result = ImportRun.run(inputs, format: chosen, indication: forced.flatMap { $0 }, against: existing, keepAll: keepAll, importedOn: today)
         for line in result.duplicates + result.offTopic + result.warnings { Console.error("\(line)") }
         let problems = unreadable + result.problems
@@ -122,19 +126,46 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// Today's date in UTC as YYYY-MM-DD, for `imported`.
+    private static func todayInUTC() -> String {
+        var now = time(nil)
+        var parts = tm()
+        guard gmtime_r(&now, &parts) != nil else { return "1970-01-01" }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
+    }
+
     /// A file's bytes, or standard input's for `-`; nil when it cannot be read.
     private static func contents(of file: String) -> [UInt8]? {
-        if file == "-" { return (try? FileHandle.standardInput.readToEnd()).map { $0.map(Array.init) ?? [] } }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
-        return FileManager.default.contents(atPath: file).map(Array.init)
+        if file == "-" { return readToEnd(STDIN_FILENO) }
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        return readToEnd(descriptor)
+    }
+
+    /// Everything left to read from a descriptor; nil on a read error.
+    private static func readToEnd(_ descriptor: Int32) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 
     /// Why `contents(of:)` gave nothing, in the words `ls` would use.
     private static func whyUnreadable(_ file: String) -> String {
         if file == "-" { return "standard input could not be read" }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else { return "no such file" }
-        return isFolder.boolValue ? "it is a folder; name the files in it" : "permission denied or not readable"
+        var info = stat()
+        guard stat(file, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? "no such file" : "permission denied or not readable" }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? "it is a folder; name the files in it" : "permission denied or not readable"
     }
 }

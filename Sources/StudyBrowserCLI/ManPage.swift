@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import BrowserCore
 import StudyCore
 
@@ -82,9 +86,9 @@ enum ManPage {
 
     /// Roff-safe text: backslashes doubled, a leading dot or quote guarded, and made inert.
     static func escape(_ text: String) -> String {
-        var line = InertText.make(text).replacingOccurrences(of: "\\", with: "\\e")
+        var line = InertText.make(text).replacing("\\", with: "\\e")
         if line.hasPrefix(".") || line.hasPrefix("'") { line = "\\&" + line }
-        return line.replacingOccurrences(of: "-", with: "\\-")
+        return line.replacing("-", with: "\\-")
     }
 }
 

@@ -1,6 +1,10 @@
 import ArgumentParser
 import BrowserCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import StudyCore
 
 /// Output formats for lists and single studies.

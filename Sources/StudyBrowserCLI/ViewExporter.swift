@@ -1,5 +1,9 @@
 import BrowserCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import StudyCore
 
 /// Writes the browser's current view to a file for the session (the I/O the pure core asks for).

@@ -61,7 +61,7 @@ public enum CompareText {
             let cells = shown.map { TableFormatter.wrap(glyphs.adapt(InertText.make(field.value($0, glyphs))), width: columnWidth) }
             let height = cells.map(\.count).max() ?? 1
             for row in 0..<height {
-                var line = (row == 0 ? field.label : "").padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+                var line = String(((row == 0 ? field.label : "") + String(repeating: " ", count: labelWidth)).prefix(labelWidth))
                 for (index, cell) in cells.enumerated() {
                     let text = row < cell.count ? cell[row] : ""
                     line += DisplayWidth.pad(text, to: columnWidth, ellipsis: glyphs.ellipsis)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Copies text to the user's clipboard through the terminal (OSC 52), which also works over SSH.
 public enum OSC52 {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import StudyCore
 
 /// The pure update function: applies an action to the state and says what the session must do.
@@ -200,7 +204,7 @@ public enum BrowserReducer {
             state.editingExportPath = false
             state.exportPathSelected = false
         case .acceptExport:
-            let path = ExportPath.expandingHome(state.exportPath.trimmingCharacters(in: .whitespaces), home: state.homeDirectory)
+            let path = ExportPath.expandingHome(state.exportPath.trimmingSpaces(), home: state.homeDirectory)
             guard !path.isEmpty, let format = ExportRequest.Format(path: path) else {
                 state.message = "Name a file ending in .md, .csv or .json."
                 break

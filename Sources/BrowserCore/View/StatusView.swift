@@ -86,10 +86,10 @@ enum StatusView {
     static func filterErrorText(_ error: QueryError, state: BrowserState, room: Int) -> String {
         let full = "Filter error at column \(error.column): \(error.message)"
         guard state.editingFilter else { return full }
-        let short = error.message.range(of: " (").map { String(error.message[..<$0.lowerBound]) } ?? error.message
+        let short = error.message.firstRange(of: " (").map { String(error.message[..<$0.lowerBound]) } ?? error.message
         var forms = [full, "Filter error at column \(error.column): \(short)", "Column \(error.column): \(short)", short]
         // Last of all, the advice alone: "did you mean 'indication'?".
-        if let advice = short.range(of: "did you mean ") { forms.append(String(short[advice.lowerBound...])) }
+        if let advice = short.firstRange(of: "did you mean ") { forms.append(String(short[advice.lowerBound...])) }
         return forms.first { DisplayWidth.of(" " + $0) <= room } ?? forms[forms.count - 1]
     }
 }

@@ -1,7 +1,11 @@
 #if canImport(Glibc)
 import Glibc
 #else
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #endif
 
 /// A forest plot's horizontal axis: a log scale for ratios, a linear one for differences, always

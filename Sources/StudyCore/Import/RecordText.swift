@@ -53,7 +53,7 @@ enum RecordText {
 
     /// A PMID in a PubMed link ("https://pubmed.ncbi.nlm.nih.gov/29768149/").
     static func pmid(inLink text: String) -> String? {
-        guard let range = text.range(of: "pubmed.ncbi.nlm.nih.gov/") ?? text.range(of: "ncbi.nlm.nih.gov/pubmed/") else { return nil }
+        guard let range = text.firstRange(of: "pubmed.ncbi.nlm.nih.gov/") ?? text.firstRange(of: "ncbi.nlm.nih.gov/pubmed/") else { return nil }
         let digits = text[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
         return digits.isEmpty ? nil : String(digits)
     }

@@ -1,7 +1,7 @@
-import Foundation
+import Synchronization
 
 /// How far a load has come, written by the loading thread and read by the screen.
-public final class LoadProgress: @unchecked Sendable {
+public final class LoadProgress: Sendable {
     /// One reading of the progress.
     public struct Snapshot: Sendable, Equatable {
         /// What is being done: "parsing studies.json", "checking records", "indexing".
@@ -16,33 +16,29 @@ public final class LoadProgress: @unchecked Sendable {
         }
     }
 
-    // NSLock rather than Synchronization.Mutex: the package still builds for macOS 13.
-    private let lock = NSLock()
-    private var current = Snapshot(stage: "reading", fraction: nil)
-    private var done = 0
+    private struct Reading {
+        var current = Snapshot(stage: "reading", fraction: nil)
+        var done = 0
+    }
+
+    private let reading = Mutex(Reading())
 
     public init() {}
 
     /// Records a new stage or a new fraction of the current one.
     public func update(_ stage: String, _ fraction: Double?) {
-        lock.lock()
-        current = Snapshot(stage: stage, fraction: fraction.map { min(1, max(0, $0)) })
-        lock.unlock()
+        reading.withLock { $0.current = Snapshot(stage: stage, fraction: fraction.map { min(1, max(0, $0)) }) }
     }
 
     /// Adds work done by one of several threads working on the same stage.
     public func advance(_ stage: String, by amount: Int, of total: Int) {
-        lock.lock()
-        if current.stage != stage { current = Snapshot(stage: stage, fraction: 0); done = 0 }
-        done += amount
-        current.fraction = min(1, Double(done) / Double(max(1, total)))
-        lock.unlock()
+        reading.withLock { reading in
+            if reading.current.stage != stage { reading = Reading(current: Snapshot(stage: stage, fraction: 0), done: 0) }
+            reading.done += amount
+            reading.current.fraction = min(1, Double(reading.done) / Double(max(1, total)))
+        }
     }
 
     /// The latest reading.
-    public var snapshot: Snapshot {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
-    }
+    public var snapshot: Snapshot { reading.withLock { $0.current } }
 }

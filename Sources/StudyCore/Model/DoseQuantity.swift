@@ -1,5 +1,3 @@
-import Foundation
-
 /// A number with a unit typed by a user, converted to a dimension's canonical unit.
 ///
 /// Accepts mass `g`, `mg`, `mcg`/`µg`/`ug`, optionally `/kg`, then optionally a time base
@@ -51,10 +49,10 @@ public struct DoseQuantity: Sendable, Equatable {
 
     /// Parses `0.5mg/kg` (a space before the unit is allowed).
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard let unitStart = trimmed.firstIndex(where: { !($0.isNumber || $0 == ".") }) else { return nil }
         guard let number = Double(trimmed[..<unitStart]), number.isFinite,
-              let unit = Self.parseUnit(String(trimmed[unitStart...]).trimmingCharacters(in: .whitespaces))
+              let unit = Self.parseUnit(String(trimmed[unitStart...]).trimmingSpaces())
         else { return nil }
         value = number * unit.factor
         dimension = unit.dimension

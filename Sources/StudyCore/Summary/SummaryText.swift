@@ -10,7 +10,7 @@ public enum SummaryText {
         func field(_ label: String, _ value: String) {
             let wrapped = TableFormatter.wrap(glyphs.adapt(InertText.make(value)), width: max(20, width - labelWidth))
             for (index, line) in wrapped.enumerated() {
-                let lead = index == 0 ? label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) : String(repeating: " ", count: labelWidth)
+                let lead = index == 0 ? String((label + String(repeating: " ", count: labelWidth)).prefix(labelWidth)) : String(repeating: " ", count: labelWidth)
                 lines.append(lead + line)
             }
         }
