@@ -7,11 +7,16 @@ final class BackgroundLoad: Sendable {
     typealias Loaded = (dataset: Dataset, problems: [DataProblem])
 
     private let stored = Mutex<(loaded: Loaded, catalog: Catalog?)?>(nil)
+    private let storedNote = Mutex<String?>(nil)
 
-    /// Called once by the loading thread.
-    func finish(_ loaded: Loaded, _ catalog: Catalog?) {
+    /// Called once by the loading thread; `note` says what happened to the derived index.
+    func finish(_ loaded: Loaded, _ catalog: Catalog?, note: String? = nil) {
+        storedNote.withLock { $0 = note }
         stored.withLock { $0 = (loaded, catalog) }
     }
+
+    /// What happened to the derived index, once finished.
+    var note: String? { storedNote.withLock { $0 } }
 
     var isDone: Bool { value != nil }
 

@@ -32,6 +32,8 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var index: IndexOptions
+
     /// The starting view (a deep link).
     @OptionGroup var choice: SelectionOptions
 
@@ -52,16 +54,16 @@ struct BrowseCommand: ParsableCommand {
                 return
             }
         }
-        let read = data.files()
-        let dataset = try DataOptions.datasetOrExit(read, DatasetLoader.load(read.files))
+        let loaded = try loadOrExit(selection: selection, environment: environment)
+        let dataset = loaded.dataset
         if print {
-            var state = BrowserState(catalog: Catalog(dataset, view: selection.view), size: Size(width: 80, height: 24), glyphs: layout.glyphs)
+            var state = BrowserState(catalog: loaded.catalog ?? Catalog(dataset, view: selection.view), size: Size(width: 80, height: 24), glyphs: layout.glyphs)
             try Self.apply(selection, to: &state)
             Console.write(document: Self.printedScreen(state, width: layout.resolvedWidth == 0 ? 100 : layout.resolvedWidth))
             return
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            try printList(selection, dataset)
+            try printList(selection, dataset, catalog: loaded.catalog)
             return
         }
         let terminal: NcursesTerminal
@@ -69,10 +71,21 @@ struct BrowseCommand: ParsableCommand {
             terminal = try NcursesTerminal(environment: environment)
         } catch {
             Console.error("study-browser: \(error); printing the list instead. Set TERM (for example TERM=xterm-256color) to browse interactively.")
-            try printList(selection, dataset)
+            try printList(selection, dataset, catalog: loaded.catalog)
             return
         }
-        try browse(Catalog(dataset, view: selection.view), on: terminal, selection: selection, environment: environment)
+        try browse(loaded.catalog ?? Catalog(dataset, view: selection.view), on: terminal, selection: selection, environment: environment, note: loaded.note)
+    }
+
+    /// The bundled data, or `--data` through its index; the index's note goes to standard error.
+    private func loadOrExit(selection: StudySelection, environment: [String: String]) throws -> (dataset: Dataset, catalog: Catalog?, note: String?) {
+        guard !data.paths.isEmpty else {
+            let read = data.files()
+            return (try DataOptions.datasetOrExit(read, DatasetLoader.load(read.files)), nil, nil)
+        }
+        let outcome = index.load(paths: data.paths, view: selection.view, environment: environment)
+        if let note = outcome.note { Console.error("study-browser: \(note)") }
+        return (try DataOptions.datasetOrExit(([], []), (outcome.dataset, outcome.problems)), outcome.catalog, outcome.note)
     }
 
     /// Data of this size or more loads behind a progress screen rather than before the
@@ -87,20 +100,21 @@ struct BrowseCommand: ParsableCommand {
             terminal = try NcursesTerminal(environment: environment)
         } catch {
             Console.error("study-browser: \(error); printing the list instead. Set TERM (for example TERM=xterm-256color) to browse interactively.")
-            let dataset = try DataOptions.datasetOrExit(([], []), DatasetLoader.load(paths: paths))
-            try printList(selection, dataset)
+            let loaded = try loadOrExit(selection: selection, environment: environment)
+            try printList(selection, loaded.dataset, catalog: loaded.catalog)
             return
         }
         let progress = LoadProgress()
         let result = BackgroundLoad()
+        let index = index
         DispatchQueue.global(qos: .userInitiated).async {
-            let loaded = DatasetLoader.load(paths: paths, progress: progress)
-            var catalog: Catalog?
-            if loaded.problems.isEmpty {
-                progress.update("indexing \(loaded.dataset.studies.count) studies", nil)
-                catalog = Catalog(loaded.dataset, view: selection.view)
+            let outcome = index.load(paths: paths, view: selection.view, environment: environment, progress: progress)
+            var catalog = outcome.catalog
+            if outcome.problems.isEmpty && catalog == nil {
+                progress.update("indexing \(outcome.dataset.studies.count) studies", nil)
+                catalog = Catalog(outcome.dataset, view: selection.view)
             }
-            result.finish(loaded, catalog)
+            result.finish((outcome.dataset, outcome.problems), catalog, note: outcome.note)
         }
         if let ending = BrowserSession.showLoading(on: terminal, progress: progress, glyphs: layout.glyphs, isDone: { result.isDone }) {
             terminal.close()
@@ -113,12 +127,14 @@ struct BrowseCommand: ParsableCommand {
             _ = try DataOptions.datasetOrExit(([], []), result.value?.loaded ?? (Dataset(), []))
             return
         }
-        try browse(catalog, on: terminal, selection: selection, environment: environment)
+        try browse(catalog, on: terminal, selection: selection, environment: environment, note: result.note)
     }
 
     /// Runs the session on an open terminal and closes it; the ending becomes the exit status.
-    private func browse(_ catalog: Catalog, on terminal: NcursesTerminal, selection: StudySelection, environment: [String: String]) throws {
+    private func browse(_ catalog: Catalog, on terminal: NcursesTerminal, selection: StudySelection, environment: [String: String],
+                        note: String? = nil) throws {
         var state = BrowserState(catalog: catalog, size: terminal.size, glyphs: layout.glyphs)
+        state.message = note.map { InertText.make($0) }
         state.clipboard = OSC52.Route.detect(environment: environment)
         state.homeDirectory = environment["HOME"]
         do {
@@ -174,7 +190,7 @@ struct BrowseCommand: ParsableCommand {
         }.joined(separator: "\n") + "\n"
     }
 
-    private func printList(_ selection: StudySelection, _ dataset: Dataset) throws {
-        ListCommand.printStudies(selection: selection, dataset: dataset, format: .table, layout: layout)
+    private func printList(_ selection: StudySelection, _ dataset: Dataset, catalog: Catalog? = nil) throws {
+        ListCommand.printStudies(selection: selection, dataset: dataset, catalog: catalog, format: .table, layout: layout)
     }
 }

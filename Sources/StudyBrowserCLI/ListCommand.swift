@@ -1,4 +1,10 @@
 import ArgumentParser
+import BrowserCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import StudyCore
 
 /// `study-browser list`: the studies, filtered and sorted, as a table, CSV, JSON or Markdown.
@@ -27,6 +33,8 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @OptionGroup var index: IndexOptions
+
     @OptionGroup var choice: SelectionOptions
 
     @Option(help: "Output format: table, csv, json or markdown.")
@@ -36,12 +44,20 @@ struct ListCommand: ParsableCommand {
 
     mutating func run() throws {
         let selection = try choice.selection()
-        Self.printStudies(selection: selection, dataset: try data.loadOrExit(), format: format, layout: layout)
+        guard !data.paths.isEmpty else {
+            Self.printStudies(selection: selection, dataset: try data.loadOrExit(), format: format, layout: layout)
+            return
+        }
+        let outcome = index.load(paths: data.paths, view: selection.view, environment: ProcessInfo.processInfo.environment)
+        if let note = outcome.note { Console.error("study-browser: \(note)") }
+        let dataset = try DataOptions.datasetOrExit(([], []), (outcome.dataset, outcome.problems))
+        Self.printStudies(selection: selection, dataset: dataset, catalog: outcome.catalog, format: format, layout: layout)
     }
 
     /// Prints the selected studies in a format (also the browser's fallback without a terminal).
-    static func printStudies(selection: StudySelection, dataset: Dataset, format: OutputFormat, layout: LayoutOptions) {
-        let studies = selection.apply(to: dataset)
+    /// With a catalog for the selection's view, filtering and sorting go through its index.
+    static func printStudies(selection: StudySelection, dataset: Dataset, catalog: Catalog? = nil, format: OutputFormat, layout: LayoutOptions) {
+        let studies = catalog.map { selection.apply(to: $0) } ?? selection.apply(to: dataset)
         let columns = StudyColumn.allCases.filter { $0 != .indication || selection.indication == nil }
         switch format {
         case .table:

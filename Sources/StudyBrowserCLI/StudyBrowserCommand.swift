@@ -23,7 +23,7 @@ struct StudyBrowserCommand: ParsableCommand {
         66 data file or folder cannot be opened; 74 the output cannot be written.
         """,
         version: VersionText.version,
-        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SummaryCommand.self, FindingsCommand.self, ExportCommand.self, ImportCommand.self, ManCommand.self,
+        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SummaryCommand.self, FindingsCommand.self, ExportCommand.self, ImportCommand.self, IndexCommand.self, ManCommand.self,
                       ValidateCommand.self, QueryHelpCommand.self],
         defaultSubcommand: BrowseCommand.self
     )

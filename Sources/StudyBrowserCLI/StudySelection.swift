@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrowserCore
 import StudyCore
 
 /// The indication, filter and sort a command was asked for, checked before any data is read.
@@ -61,6 +62,11 @@ struct StudySelection {
         let scoped = BestSourced.studies(dataset.studies.filter { indication == nil || $0.indication == indication }, view: view)
         let matching = query.filter(scoped.map(IndexedStudy.init)).map(\.study)
         return StudySorter.sorted(matching, by: sort)
+    }
+
+    /// The matching studies in order, through a catalog built for this selection's view.
+    func apply(to catalog: Catalog) -> [Study] {
+        catalog.positions(indication: indication, matching: query, sortedBy: sort).map { catalog.dataset.studies[$0] }
     }
 
     /// How many studies the indication alone allows.

@@ -20,12 +20,12 @@ final class TmuxSession {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if interactiveShell {
             try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "main",
-                           "-x", "\(width)", "-y", "\(height)", "env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"], startsServer: true)
+                           "-x", "\(width)", "-y", "\(height)", "env", "PS1=$ ", "XDG_CACHE_HOME=\(folder.path)/cache", "bash", "--norc", "--noprofile", "-i"], startsServer: true)
             return
         }
         let script = """
         \(prefix) stty -g > '\(folder.path)/before'; \
-        env \(environment) \(term.map { "TERM=\($0)" } ?? "") \(command ?? "'\(BinaryRunner.binary.path)' \(arguments)"); \
+        env XDG_CACHE_HOME='\(folder.path)/cache' \(environment) \(term.map { "TERM=\($0)" } ?? "") \(command ?? "'\(BinaryRunner.binary.path)' \(arguments)"); \
         echo $? > '\(folder.path)/status.tmp'; stty -g > '\(folder.path)/after'; \
         mv '\(folder.path)/status.tmp' '\(folder.path)/status'; sleep 60
         """

@@ -11,7 +11,7 @@ public struct Catalog: Sendable {
     /// The data as loaded, seed values only.
     public let loaded: Dataset
     /// Which values the catalog shows.
-    public private(set) var view: SourceView
+    public internal(set) var view: SourceView
     /// Whether any study has an own record to fill values from; when none has, both views are one.
     public let hasPrimaryRecords: Bool
     public let entries: [IndexedStudy]
@@ -21,13 +21,13 @@ public struct Catalog: Sendable {
     let tabOfStudy: [UInt8]
     /// The dimension of each study's sort dose, by position: dose headings read this.
     let doseDimensions: [DoseDimension?]
-    private let counts: [Int]
+    let counts: [Int]
     /// Every study's sort values, so a sort never reads the study records.
     let sortTable: SortTable
     /// Widest cell of each column per tab, for Unicode and for ASCII glyphs, so column widths
     /// stay put while filtering.
-    private let unicodeWidths: [[Int]]
-    private let asciiWidths: [[Int]]
+    let unicodeWidths: [[Int]]
+    let asciiWidths: [[Int]]
 
     /// Indexes a dataset as `view` shows it, on every core: at 100,000 studies this is most of the load.
     public init(_ loaded: Dataset, view: SourceView = .best) {
@@ -87,6 +87,14 @@ public struct Catalog: Sendable {
     /// Number of studies under a tab.
     public func count(_ indication: Indication?) -> Int {
         counts[Self.allTabs.firstIndex(of: indication) ?? 0]
+    }
+
+    /// The positions of the studies under an indication (all when nil) that match a query, in a
+    /// sort's order: what `list` prints, found through the search index and the sort table.
+    public func positions(indication: Indication?, matching query: StudyQuery, sortedBy sort: SortSpec) -> [Int] {
+        let tab = Self.allTabs.firstIndex(of: indication) ?? 0
+        let scoped = (0..<dataset.studies.count).filter { study(at: $0, isIn: tab) }
+        return sortTable.order(query.filter(entries, positions: scoped, index: searchIndex), by: sort)
     }
 
     /// Whether the study at a position belongs under a tab.

@@ -13,7 +13,11 @@ public enum DatasetLoader {
 
     /// Reads paths (files or folders) and loads them, one file at a time so that only one
     /// file's bytes are in memory at once.
-    public static func load(paths: [String], progress: LoadProgress? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
+    ///
+    /// `inspect` sees each file's bytes as read (the derived index hashes them); without
+    /// `validate` the checks across records are skipped, for data an index has seen checked.
+    public static func load(paths: [String], progress: LoadProgress? = nil, validate: Bool = true,
+                            inspect: ((DataFile) -> Void)? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
         let located = DataFileReader.locate(paths)
         var readProblems = located.problems
         var dataset = Dataset()
@@ -23,13 +27,14 @@ public enum DatasetLoader {
             progress?.update("reading \(path.split(separator: "/").last.map(String.init) ?? path)", nil)
             switch DataFileReader.readFile(path) {
             case .success(let file):
+                inspect?(file)
                 names.append(file.name)
                 add(DataFileDecoder.decode(file.bytes, file: file.name, progress: progress), to: &dataset, problems: &problems)
             case .failure(let problem):
                 readProblems.append(problem)
             }
         }
-        let loaded = finish(dataset, problems, fileNames: names, progress: progress)
+        let loaded = finish(dataset, problems, fileNames: names, progress: progress, validate: validate)
         return (loaded.dataset, readProblems + loaded.problems)
     }
 
@@ -45,10 +50,12 @@ public enum DatasetLoader {
 
     /// The checks across files, and the "no studies at all" problem.
     private static func finish(_ dataset: Dataset, _ decodeProblems: [DataProblem], fileNames: [String],
-                               progress: LoadProgress?) -> (dataset: Dataset, problems: [DataProblem]) {
+                               progress: LoadProgress?, validate: Bool = true) -> (dataset: Dataset, problems: [DataProblem]) {
         var problems = decodeProblems
-        progress?.update("checking ids and sources", nil)
-        problems += DatasetValidator.problems(in: dataset)
+        if validate {
+            progress?.update("checking ids and sources", nil)
+            problems += DatasetValidator.problems(in: dataset)
+        }
         if !fileNames.isEmpty && dataset.studies.isEmpty && problems.isEmpty {
             problems.append(DataProblem(file: fileNames.joined(separator: ", "),
                                         message: "no studies: the data holds no \"studies\" records"))

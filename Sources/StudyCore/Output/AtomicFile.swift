@@ -29,6 +29,33 @@ public enum AtomicFile {
     /// it appears while writing (the final step is `link`, which refuses an existing name). A
     /// replaced file keeps its permissions, and its owner and group where the system allows.
     public static func write(_ text: TerminalText, to path: String, overwrite: Bool, commit: () -> Bool = { true }) throws(Failure) {
+        var string = text.string
+        let failure = string.withUTF8 { buffer -> Failure? in
+            do throws(Failure) {
+                try write(bytes: UnsafeRawBufferPointer(buffer), to: path, overwrite: overwrite, commit: commit)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes bytes that are not text for a terminal (an index file) in the same way.
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
+        let failure = bytes.withUnsafeBytes { buffer -> Failure? in
+            do throws(Failure) {
+                try write(bytes: buffer, to: path, overwrite: overwrite)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes bytes that are not text for a terminal in the same way.
+    public static func write(bytes: UnsafeRawBufferPointer, to path: String, overwrite: Bool, commit: () -> Bool = { true }) throws(Failure) {
         if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
         let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
         var replaced = stat()
@@ -50,7 +77,7 @@ public enum AtomicFile {
                 throw .system(path, why)
             }
         }
-        if let failure = DescriptorWriter.writeAll(descriptor, text.string) {
+        if let failure = DescriptorWriter.writeAll(descriptor, bytes) {
             close(descriptor)
             unlink(temporary)
             throw .system(path, String(cString: strerror(failure)).lowercased())

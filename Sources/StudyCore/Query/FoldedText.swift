@@ -17,10 +17,10 @@ public struct FoldedText: Sendable {
     /// The folded text; a slice, so many studies' texts can share one buffer (`SearchIndex`).
     let bytes: ArraySlice<UInt8>
     /// Where the parts a field query can name lie in `bytes` (offsets from its start).
-    private let spans: [Span]
+    let spans: [Span]
 
     /// A tagged part's place: its field (by position in `QueryField.allCases`) and bytes.
-    fileprivate struct Span: Sendable {
+    struct Span: Sendable {
         let field: UInt8
         let start: UInt32
         let end: UInt32
@@ -38,7 +38,7 @@ public struct FoldedText: Sendable {
         self.init(bytes: buffer[...], spans: spans)
     }
 
-    private init(bytes: ArraySlice<UInt8>, spans: [Span]) {
+    init(bytes: ArraySlice<UInt8>, spans: [Span]) {
         self.bytes = bytes
         self.spans = spans
     }

@@ -15,7 +15,7 @@ public final class IndexedStudy: Sendable {
         self.init(study, haystack: FoldedText(tagged: Self.parts(of: study)))
     }
 
-    private init(_ study: Study, haystack: FoldedText) {
+    init(_ study: Study, haystack: FoldedText) {
         self.study = study
         self.haystack = haystack
         designWords = DesignVocabulary.keywords(of: study.design)

@@ -4,11 +4,19 @@
 /// object, reference count or array header in the way, which is what a filter over 100,000
 /// studies spends its time on otherwise.
 public struct SearchIndex: Sendable {
-    private let buffers: [[UInt8]]
+    let buffers: [[UInt8]]
     /// Per study position: which buffer, and where in it.
-    private let buffer: [UInt8]
-    private let start: [UInt32]
-    private let end: [UInt32]
+    let buffer: [UInt8]
+    let start: [UInt32]
+    let end: [UInt32]
+
+    /// An index restored from its parts (`SearchIndexCoding`), checked there.
+    init(buffers: [[UInt8]], buffer: [UInt8], start: [UInt32], end: [UInt32]) {
+        self.buffers = buffers
+        self.buffer = buffer
+        self.start = start
+        self.end = end
+    }
 
     /// The index of pieces made by `IndexedStudy.index`, in study order.
     public init(_ pieces: [(buffer: [UInt8], ranges: [Range<Int>])]) {

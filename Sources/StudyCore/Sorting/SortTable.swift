@@ -22,6 +22,41 @@ public struct SortTable: Sendable {
         self.columns = columns
     }
 
+    /// Writes every key's columns and the id ranks, for a derived index.
+    public func encode(into writer: inout BinaryWriter) {
+        let keys = SortKey.allCases.filter { columns[$0] != nil }
+        writer.write(UInt32(keys.count))
+        for key in keys {
+            writer.write(string: key.rawValue)
+            let components = columns[key] ?? []
+            writer.write(UInt32(components.count))
+            for column in components { writer.write(array: column) }
+        }
+        writer.write(array: idRank)
+    }
+
+    /// Reads what `encode` wrote for `count` studies; every column must have one value per study.
+    public init(decoding reader: inout BinaryReader, count: Int) throws(IndexFileError) {
+        var columns: [SortKey: [[Double]]] = [:]
+        let keyCount = try reader.read(UInt32.self)
+        guard keyCount <= UInt32(SortKey.allCases.count) else { throw .damaged("the sort table has \(keyCount) keys") }
+        for _ in 0..<keyCount {
+            guard let key = SortKey(rawValue: try reader.readString()) else { throw .damaged("an unknown sort key") }
+            let componentCount = try reader.read(UInt32.self)
+            guard componentCount <= 16 else { throw .damaged("a sort key with \(componentCount) parts") }
+            var components: [[Double]] = []
+            for _ in 0..<componentCount {
+                let column = try reader.readArray(of: Double.self)
+                guard column.count == count else { throw .damaged("a sort column does not fit the studies") }
+                components.append(column)
+            }
+            columns[key] = components
+        }
+        idRank = try reader.readArray(of: Int32.self)
+        guard idRank.count == count else { throw .damaged("the id ranks do not fit the studies") }
+        self.columns = columns
+    }
+
     /// The positions in the spec's order (keys missing from the table are skipped).
     public func order(_ positions: [Int], by spec: SortSpec) -> [Int] {
         var keyColumns: [[Double]] = []

@@ -1,0 +1,138 @@
+import StudyCore
+
+/// A catalog as a derived index file, and back: everything `Catalog.init` works out from the
+/// studies (folded search text, sort values, tabs, dose dimensions, column widths) is written
+/// once, so a later start with the same data reads it instead of working it out again.
+///
+/// The studies themselves are not in the index: the data files stay the one source of truth,
+/// and the index is checked against them (content hashes and the ids in order) before use.
+public enum CatalogIndex {
+    /// Section tags.
+    static let metaTag: UInt32 = 1, searchTag: UInt32 = 2, sortTag: UInt32 = 3, tabsTag: UInt32 = 4
+
+    /// What the index was built from and for.
+    public struct Header: Sendable, Equatable {
+        /// The program that wrote it: another build may fold or measure differently.
+        public var program: String
+        public var view: SourceView
+        public var fingerprint: DataFingerprint
+        public var studyCount: Int
+        /// A hash of every study id in order, to catch a reordering the fingerprint allows.
+        public var idsHash: UInt64
+    }
+
+    /// The bytes of an index for a catalog built from files with this fingerprint.
+    public static func bytes(of catalog: Catalog, fingerprint: DataFingerprint, program: String) -> [UInt8] {
+        var meta = BinaryWriter()
+        meta.write(string: program)
+        meta.write(string: catalog.view.rawValue)
+        fingerprint.encode(into: &meta)
+        meta.write(UInt64(catalog.entries.count))
+        meta.write(idsHash(catalog.loaded.studies))
+        meta.write(UInt8(catalog.hasPrimaryRecords ? 1 : 0))
+        meta.write(array: catalog.counts.map { UInt64($0) })
+        for widths in [catalog.unicodeWidths, catalog.asciiWidths] {
+            meta.write(UInt32(widths.count))
+            for tab in widths { meta.write(array: tab.map { UInt32(clamping: $0) }) }
+        }
+        var search = BinaryWriter()
+        catalog.searchIndex.encode(entries: catalog.entries, into: &search)
+        var sort = BinaryWriter()
+        catalog.sortTable.encode(into: &sort)
+        var tabs = BinaryWriter()
+        tabs.write(array: catalog.tabOfStudy)
+        tabs.write(array: catalog.doseDimensions.map { dimension in
+            dimension.flatMap { DoseDimension.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0
+        })
+        return IndexFile.bytes(sections: [(metaTag, meta.bytes), (searchTag, search.bytes), (sortTag, sort.bytes), (tabsTag, tabs.bytes)])
+    }
+
+    /// The header of an opened index.
+    public static func header(of file: IndexFile) throws(IndexFileError) -> Header {
+        var reader = BinaryReader(try file.section(metaTag))
+        let program = try reader.readString()
+        guard let view = SourceView(rawValue: try reader.readString()) else { throw .damaged("an unknown view") }
+        let fingerprint = try DataFingerprint(decoding: &reader)
+        let count = try reader.read(UInt64.self)
+        guard count <= 100_000_000 else { throw .damaged("\(count) studies") }
+        return Header(program: program, view: view, fingerprint: fingerprint, studyCount: Int(count), idsHash: try reader.read(UInt64.self))
+    }
+
+    /// The catalog of `loaded` (decoded from the files the header names, unchanged) from the index.
+    /// Throws when the index does not fit the studies; the caller then builds the catalog anew.
+    public static func catalog(from file: IndexFile, loaded: Dataset) throws(IndexFileError) -> Catalog {
+        let header = try header(of: file)
+        guard header.studyCount == loaded.studies.count, header.idsHash == idsHash(loaded.studies) else {
+            throw .damaged("its studies are not the data's studies")
+        }
+        var reader = BinaryReader(try file.section(metaTag))
+        _ = try reader.readString()
+        _ = try reader.readString()
+        _ = try DataFingerprint(decoding: &reader)
+        _ = try reader.read(UInt64.self)
+        _ = try reader.read(UInt64.self)
+        let hasPrimaryRecords = try reader.read(UInt8.self) == 1
+        let counts = try reader.readArray(of: UInt64.self).map { Int($0) }
+        guard counts.count == Catalog.allTabs.count else { throw .damaged("the tab counts") }
+        var widthSets: [[[Int]]] = []
+        for _ in 0..<2 {
+            let tabCount = try reader.read(UInt32.self)
+            guard tabCount == UInt32(Catalog.allTabs.count) else { throw .damaged("the column widths") }
+            var tabs: [[Int]] = []
+            for _ in 0..<tabCount {
+                let widths = try reader.readArray(of: UInt32.self).map { Int($0) }
+                guard widths.count == StudyColumn.allCases.count else { throw .damaged("the column widths") }
+                tabs.append(widths)
+            }
+            widthSets.append(tabs)
+        }
+        guard reader.isAtEnd else { throw .damaged("the header has bytes left over") }
+        var dataset = loaded
+        if hasPrimaryRecords { dataset.studies = BestSourced.studies(loaded.studies, view: header.view) }
+        let studies = dataset.studies
+        let search = try file.read(searchTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SearchIndex.decode(&reader, studies: studies) }
+        let sortTable = try file.read(sortTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SortTable(decoding: &reader, count: studies.count) }
+        let (tabs, dimensions) = try file.read(tabsTag) { (reader: inout BinaryReader) throws(IndexFileError) in
+            (try reader.readArray(of: UInt8.self), try reader.readArray(of: UInt8.self))
+        }
+        guard tabs.count == studies.count, dimensions.count == studies.count,
+              tabs.allSatisfy({ Int($0) < Catalog.allTabs.count }), dimensions.allSatisfy({ Int($0) <= DoseDimension.allCases.count }) else {
+            throw .damaged("the tabs or dose dimensions do not fit the studies")
+        }
+        return Catalog(restoring: loaded, dataset: dataset, view: header.view, hasPrimaryRecords: hasPrimaryRecords,
+                       entries: search.entries, searchIndex: search.index, tabOfStudy: tabs,
+                       doseDimensions: dimensions.map { $0 == 0 ? nil : DoseDimension.allCases[Int($0) - 1] },
+                       counts: counts, sortTable: sortTable, unicodeWidths: widthSets[0], asciiWidths: widthSets[1])
+    }
+
+    /// A hash of every study id in order.
+    static func idsHash(_ studies: [Study]) -> UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(studies.count * 16)
+        for study in studies {
+            bytes.append(contentsOf: study.id.utf8)
+            bytes.append(0x0A)
+        }
+        return ContentHash.of(bytes)
+    }
+}
+
+extension Catalog {
+    /// A catalog from parts read out of an index.
+    init(restoring loaded: Dataset, dataset: Dataset, view: SourceView, hasPrimaryRecords: Bool, entries: [IndexedStudy],
+         searchIndex: SearchIndex, tabOfStudy: [UInt8], doseDimensions: [DoseDimension?], counts: [Int],
+         sortTable: SortTable, unicodeWidths: [[Int]], asciiWidths: [[Int]]) {
+        self.loaded = loaded
+        self.dataset = dataset
+        self.view = view
+        self.hasPrimaryRecords = hasPrimaryRecords
+        self.entries = entries
+        self.searchIndex = searchIndex
+        self.tabOfStudy = tabOfStudy
+        self.doseDimensions = doseDimensions
+        self.counts = counts
+        self.sortTable = sortTable
+        self.unicodeWidths = unicodeWidths
+        self.asciiWidths = asciiWidths
+    }
+}

@@ -1,0 +1,179 @@
+import BrowserCore
+import StudyCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Loads data files through their derived index: reused while the files are unchanged, built
+/// (or rebuilt, with the reason) otherwise. The data files stay the one source of truth; an
+/// index that is missing, stale, damaged or of another version is never trusted, only replaced.
+///
+/// One index file per set of data files and view, in the cache folder; a lock file beside it
+/// makes sessions that start together wait for the first one's build and then share it.
+struct IndexStore {
+    /// Where index files live.
+    let folder: String
+    /// Build an index even for small data (the `index` command).
+    var always = false
+
+    /// Data smaller than this is loaded without an index unless one exists or is asked for:
+    /// it loads in a few tens of milliseconds anyway, and the cache should not fill with
+    /// indexes of scratch files.
+    static let automaticBytes = 1 << 20
+
+    /// What a load through the index gave.
+    struct Outcome {
+        var dataset: Dataset
+        var problems: [DataProblem]
+        /// The catalog, when it came from or went into an index (nil for a plain load).
+        var catalog: Catalog?
+        /// What happened to the index, for the user, when it was built or rebuilt or could not be used.
+        var note: String?
+        /// Whether the catalog came from an existing index.
+        var reused = false
+    }
+
+    /// `$XDG_CACHE_HOME/study-browser`, else `~/.cache/study-browser`; nil without either.
+    static func defaultFolder(environment: [String: String]) -> String? {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/study-browser" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/study-browser" }
+        return nil
+    }
+
+    /// The index file for these data files in this view.
+    func path(for files: [String], view: SourceView) -> String {
+        let key = files.map(Self.absolute).joined(separator: "\n") + "\n" + view.rawValue
+        let hash = ContentHash.of(Array(key.utf8))
+        let hex = String(hash, radix: 16)
+        return folder + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".sbindex"
+    }
+
+    /// Loads `paths` for `view`, through the index where it can.
+    func load(paths: [String], view: SourceView, progress: LoadProgress?) -> Outcome {
+        let located = DataFileReader.locate(paths)
+        guard located.problems.isEmpty, !located.paths.isEmpty else { return Self.plain(paths: paths, view: view, progress: progress) }
+        let indexPath = path(for: located.paths, view: view)
+        guard always || located.bytes >= Self.automaticBytes || access(indexPath, F_OK) == 0 else {
+            return Self.plain(paths: paths, view: view, progress: progress)
+        }
+        guard Self.makeFolder(folder) else {
+            var outcome = Self.plain(paths: paths, view: view, progress: progress)
+            outcome.note = "cannot create the index folder \(folder) (\(Self.reason())); loaded without an index"
+            return outcome
+        }
+        let lock = open(indexPath + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        defer { if lock >= 0 { close(lock) } }
+        if lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0 {
+            progress?.update("waiting for another session to finish the index", nil)
+            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+        }
+        // The lock is released when the descriptor closes (above), after the index is written.
+        return loadLocked(paths: paths, view: view, indexPath: indexPath, progress: progress)
+    }
+
+    private func loadLocked(paths: [String], view: SourceView, indexPath: String, progress: LoadProgress?) -> Outcome {
+        let program = Self.program
+        var stale: String?
+        var index: IndexFile?
+        var header: CatalogIndex.Header?
+        do throws(IndexFileError) {
+            let opened = try IndexFile(path: indexPath)
+            let read = try CatalogIndex.header(of: opened)
+            if read.program != program {
+                stale = "was written by another build of study-browser"
+            } else if read.view != view {
+                stale = "is for another view"
+            } else {
+                index = opened
+                header = read
+            }
+        } catch {
+            if access(indexPath, F_OK) == 0 { stale = "\(error)" }
+        }
+        var entries: [DataFingerprint.Entry] = []
+        // Records are decoded without the checks across them; they run below unless the index
+        // vouches for exactly these bytes.
+        var loaded = DatasetLoader.load(paths: paths, progress: progress, validate: false) { entries.append(DataFingerprint.Entry($0)) }
+        let fingerprint = DataFingerprint(files: entries)
+        if let header, !header.fingerprint.sameContent(as: fingerprint) {
+            stale = "is out of date (\(header.fingerprint.change(to: fingerprint) ?? "the data changed"))"
+            index = nil
+        }
+        if let index, loaded.problems.isEmpty {
+            progress?.update("reading the index", nil)
+            do throws(IndexFileError) {
+                let catalog = try CatalogIndex.catalog(from: index, loaded: loaded.dataset)
+                return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, reused: true)
+            } catch {
+                stale = "\(error)"
+            }
+        }
+        if loaded.problems.isEmpty {
+            progress?.update("checking ids and sources", nil)
+            loaded.problems = DatasetValidator.problems(in: loaded.dataset)
+        }
+        guard loaded.problems.isEmpty else { return Outcome(dataset: loaded.dataset, problems: loaded.problems) }
+        let started = Self.now()
+        progress?.update("building the index of \(loaded.dataset.studies.count) studies", nil)
+        let catalog = Catalog(loaded.dataset, view: view)
+        progress?.update("writing the index", nil)
+        let bytes = CatalogIndex.bytes(of: catalog, fingerprint: fingerprint, program: program)
+        let seconds = Self.now() - started
+        var note: String
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true)
+            let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.entries.count) studies into \(indexPath)"
+            note = what + " in \(Self.format(seconds)) s; later starts with the same data reuse it"
+        } catch {
+            note = "could not save the index (\(error)); the next start indexes again"
+        }
+        return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: note)
+    }
+
+    /// The data loaded and checked the ordinary way, without an index (and without a catalog,
+    /// which not every command needs).
+    static func plain(paths: [String], view: SourceView, progress: LoadProgress?) -> Outcome {
+        let loaded = DatasetLoader.load(paths: paths, progress: progress)
+        return Outcome(dataset: loaded.dataset, problems: loaded.problems)
+    }
+
+    /// This build of the program: its version and its executable's size and time, so a new
+    /// build (which may fold or measure differently) never reads an older build's index.
+    static let program: String = {
+        var info = stat()
+        let build = stat("/proc/self/exe", &info) == 0 ? "\(info.st_size)-\(info.st_mtim.tv_sec)" : "unknown-build"
+        return "study-browser \(VersionText.version) \(build) format \(IndexFile.formatVersion)"
+    }()
+
+    private static func makeFolder(_ folder: String) -> Bool {
+        var info = stat()
+        if stat(folder, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
+        var path = ""
+        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            path += "/" + part
+            if mkdir(path, 0o700) != 0 && errno != EEXIST { return false }
+        }
+        return stat(folder, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private static func absolute(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func reason() -> String { String(cString: strerror(errno)).lowercased() }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        let tenths = Int((seconds * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}

@@ -1,0 +1,50 @@
+/// Reads what `BinaryWriter` wrote, refusing to read past the end: a damaged index section
+/// becomes an error, never a crash or a wild read.
+public struct BinaryReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+
+    /// A reader over bytes that must outlive it.
+    public init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    /// Whether every byte was read.
+    public var isAtEnd: Bool { offset == bytes.count }
+
+    /// The next integer.
+    public mutating func read<Value: FixedWidthInteger>(_: Value.Type = Value.self) throws(IndexFileError) -> Value {
+        let size = MemoryLayout<Value>.size
+        guard let base = bytes.baseAddress, bytes.count - offset >= size else { throw .damaged("a section ends early") }
+        defer { offset += size }
+        return Value(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: Value.self))
+    }
+
+    /// The next double.
+    public mutating func readDouble() throws(IndexFileError) -> Double { Double(bitPattern: try read(UInt64.self)) }
+
+    /// The next counted array of integers or doubles.
+    public mutating func readArray<Value: BitwiseCopyable>(of _: Value.Type) throws(IndexFileError) -> [Value] {
+        let count = try read(UInt64.self)
+        let stride = MemoryLayout<Value>.stride
+        guard count <= UInt64(bytes.count - offset) / UInt64(max(1, stride)) else { throw .damaged("an array runs past its section") }
+        let length = Int(count) * stride
+        guard let base = bytes.baseAddress else { return [] }
+        let source = base + offset
+        offset += length
+        return [Value](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            if length > 0, let target = buffer.baseAddress { UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: length) }
+            initialized = Int(count)
+        }
+    }
+
+    /// The next counted bytes.
+    public mutating func readBytes() throws(IndexFileError) -> [UInt8] { try readArray(of: UInt8.self) }
+
+    /// The next counted string, which must be UTF-8.
+    public mutating func readString() throws(IndexFileError) -> String {
+        let utf8 = try readBytes()
+        guard let text = String(validating: utf8, as: UTF8.self) else { throw .damaged("a text is not UTF-8") }
+        return text
+    }
+}

@@ -1,0 +1,111 @@
+/// The container of a derived index: a header, a table of sections and the sections, each with
+/// its own checksum. What the sections hold is up to the catalog; this type only guarantees
+/// that what it hands out is exactly what was written, by this format version.
+///
+/// Layout (little-endian): "SBINDEX\n", format version (u32), section count (u32), file length
+/// (u64), checksum of the header and table (u64); then per section its tag (u32), 4 spare bytes,
+/// offset (u64), length (u64) and checksum (u64); then the sections, each 8-byte aligned.
+public struct IndexFile: Sendable {
+    /// Bumped whenever what any section holds or means changes; another version is rebuilt.
+    public static let formatVersion: UInt32 = 1
+    static let magic = Array("SBINDEX\n".utf8)
+    static let headerSize = 32
+    static let entrySize = 32
+
+    private let file: MappedFile
+    private let sections: [UInt32: Range<Int>]
+
+    /// Opens and checks an index: length, version, and every section's checksum.
+    public init(path: String) throws(IndexFileError) {
+        let file = try MappedFile(path: path)
+        let bytes = file.bytes
+        guard bytes.count >= Self.headerSize else { throw .truncated(expected: Self.headerSize, found: bytes.count) }
+        guard Array(bytes[0..<8]) == Self.magic else { throw .unreadable("not a study-browser index") }
+        var header = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[8..<Self.headerSize]))
+        let version = try header.read(UInt32.self)
+        guard version == Self.formatVersion else { throw .otherVersion(version) }
+        let count = Int(try header.read(UInt32.self))
+        let length = try header.read(UInt64.self)
+        let checksum = try header.read(UInt64.self)
+        guard length == UInt64(bytes.count) else { throw .truncated(expected: Int(clamping: length), found: bytes.count) }
+        let tableEnd = Self.headerSize + count * Self.entrySize
+        guard count < 1_000, tableEnd <= bytes.count else { throw .damaged("the section table") }
+        guard Self.tableChecksum(bytes, tableEnd: tableEnd) == checksum else { throw .damaged("the header checksum") }
+        var table = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[Self.headerSize..<tableEnd]))
+        var entries: [(tag: UInt32, range: Range<Int>, checksum: UInt64)] = []
+        for _ in 0..<count {
+            let tag = try table.read(UInt32.self)
+            _ = try table.read(UInt32.self)
+            let offset = try table.read(UInt64.self), size = try table.read(UInt64.self), sum = try table.read(UInt64.self)
+            guard offset >= UInt64(tableEnd), offset <= UInt64(bytes.count), size <= UInt64(bytes.count) - offset else {
+                throw .damaged("section \(tag) lies outside the file")
+            }
+            entries.append((tag, Int(offset)..<Int(offset + size), sum))
+        }
+        // Every section is checked before anything is trusted, on both cores.
+        let ranges = entries.map(\.range)
+        let sums = Parallel.map(ranges.count) { index in ContentHash.of(UnsafeRawBufferPointer(rebasing: file.bytes[ranges[index]])) }
+        var sections: [UInt32: Range<Int>] = [:]
+        for (index, entry) in entries.enumerated() {
+            guard sums[index] == entry.checksum else { throw .damaged("the checksum of section \(entry.tag)") }
+            sections[entry.tag] = entry.range
+        }
+        self.file = file
+        self.sections = sections
+    }
+
+    /// A section's bytes, valid while this index lives.
+    public func section(_ tag: UInt32) throws(IndexFileError) -> UnsafeRawBufferPointer {
+        guard let range = sections[tag] else { throw .damaged("section \(tag) is missing") }
+        return UnsafeRawBufferPointer(rebasing: file.bytes[range])
+    }
+
+    /// Reads a section with a reader that must consume it exactly.
+    public func read<Value>(_ tag: UInt32, _ body: (inout BinaryReader) throws(IndexFileError) -> Value) throws(IndexFileError) -> Value {
+        var reader = BinaryReader(try section(tag))
+        let value = try body(&reader)
+        guard reader.isAtEnd else { throw .damaged("section \(tag) has bytes left over") }
+        return value
+    }
+
+    /// The bytes of an index holding these sections.
+    public static func bytes(sections: [(tag: UInt32, bytes: [UInt8])]) -> [UInt8] {
+        let tableEnd = headerSize + sections.count * entrySize
+        var offsets: [Int] = []
+        var position = tableEnd
+        for section in sections {
+            position = (position + 7) & ~7
+            offsets.append(position)
+            position += section.bytes.count
+        }
+        var out = [UInt8](repeating: 0, count: position)
+        out.replaceSubrange(0..<8, with: magic)
+        var header = BinaryWriter()
+        header.write(formatVersion)
+        header.write(UInt32(sections.count))
+        header.write(UInt64(position))
+        var table = BinaryWriter()
+        for (index, section) in sections.enumerated() {
+            table.write(section.tag)
+            table.write(UInt32(0))
+            table.write(UInt64(offsets[index]))
+            table.write(UInt64(section.bytes.count))
+            table.write(ContentHash.of(section.bytes))
+            out.replaceSubrange(offsets[index]..<(offsets[index] + section.bytes.count), with: section.bytes)
+        }
+        out.replaceSubrange(8..<24, with: header.bytes)
+        out.replaceSubrange(headerSize..<tableEnd, with: table.bytes)
+        let checksum = out.withUnsafeBytes { tableChecksum($0, tableEnd: tableEnd) }
+        var sum = BinaryWriter()
+        sum.write(checksum)
+        out.replaceSubrange(24..<32, with: sum.bytes)
+        return out
+    }
+
+    /// The checksum of the header (without the checksum itself) and the section table.
+    private static func tableChecksum(_ bytes: UnsafeRawBufferPointer, tableEnd: Int) -> UInt64 {
+        var copy = Array(bytes[0..<tableEnd])
+        copy.replaceSubrange(24..<32, with: repeatElement(0, count: 8))
+        return ContentHash.of(copy)
+    }
+}

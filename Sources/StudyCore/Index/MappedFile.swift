@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A whole file mapped read-only into memory; pages are read from disk as they are touched and
+/// shared with every other process mapping the same file.
+public final class MappedFile: @unchecked Sendable {
+    // Unchecked: the mapping is read-only and never changes until deinit unmaps it.
+    /// The file's bytes, valid while this object lives.
+    public let bytes: UnsafeRawBufferPointer
+
+    /// Maps `path`; throws when it cannot be opened, is not a regular file or is empty.
+    public init(path: String) throws(IndexFileError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno)).lowercased()) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable("not a regular file") }
+        let size = Int(info.st_size)
+        guard size > 0 else { throw .truncated(expected: IndexFile.headerSize, found: 0) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            throw .unreadable(String(cString: strerror(errno)).lowercased())
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}
