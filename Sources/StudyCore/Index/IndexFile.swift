@@ -19,8 +19,8 @@ public struct IndexFile: Sendable {
     public init(path: String) throws(IndexFileError) {
         let file = try MappedFile(path: path)
         let bytes = file.bytes
+        guard Array(bytes.prefix(8)) == Array(Self.magic.prefix(bytes.count)) else { throw .unreadable("not a study-browser index") }
         guard bytes.count >= Self.headerSize else { throw .truncated(expected: Self.headerSize, found: bytes.count) }
-        guard Array(bytes[0..<8]) == Self.magic else { throw .unreadable("not a study-browser index") }
         var header = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[8..<Self.headerSize]))
         let version = try header.read(UInt32.self)
         guard version == Self.formatVersion else { throw .otherVersion(version) }
