@@ -1,54 +1,91 @@
 import BrowserCore
+import Foundation
 import StudyCore
+import SyntheticStudies
 
 /// Load, index, first frame, filter keystrokes, sorts and a frame's render, timed inside this
-/// process with the same code the browser runs.
+/// process with the same code the browser runs; then the derived index: writing it, and a warm
+/// start from it (read and decode the data files without the checks, restore the catalog).
 struct InProcessRun {
     var load: [Double] = []
     var index: [Double] = []
     var firstFrame: [Double] = []
     var keystrokes: [Double] = []
+    var commonKeystrokes: [Double] = []
+    var rareKeystrokes: [Double] = []
     var doseSort: [Double] = []
     var outcomeSort: [Double] = []
     var render: [Double] = []
+    var indexWrite: [Double] = []
+    var warmLoad: [Double] = []
+    var indexBytes = 0
     var studies = 0
     var matching = 0
+    var commonMatching = 0
+    var rareMatching = 0
     /// The last run's catalog, for the overlay run.
     var catalog: Catalog?
 
-    /// The query typed one character at a time (10 characters).
+    /// The query typed one character at a time (10 characters): in most synthetic studies.
     static let query = "refractory"
 
     static func run(paths: [String], repeats: Int) -> InProcessRun {
         var result = InProcessRun()
+        let indexPath = NSTemporaryDirectory() + "/study-browser-bench-\(getpid()).sbindex"
+        defer { unlink(indexPath) }
         for _ in 0..<repeats {
             var loaded = Dataset()
-            result.load.append(Measure.time { loaded = DatasetLoader.load(paths: paths).dataset })
+            var entries: [DataFingerprint.Entry] = []
+            result.load.append(Measure.time { loaded = DatasetLoader.load(paths: paths, inspect: { entries.append(DataFingerprint.Entry($0)) }).dataset })
             result.studies = loaded.studies.count
             var catalog: Catalog?
             result.index.append(Measure.time { catalog = Catalog(loaded) })
             guard let catalog else { continue }
             result.catalog = catalog
+            result.indexWrite.append(Measure.time {
+                let bytes = CatalogIndex.bytes(of: catalog, fingerprint: DataFingerprint(files: entries), program: "bench")
+                result.indexBytes = bytes.count
+                try? AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true)
+            })
+            result.warmLoad.append(Measure.time {
+                guard let file = try? IndexFile(path: indexPath) else { return }
+                var seen: [DataFingerprint.Entry] = []
+                let reloaded = DatasetLoader.load(paths: paths, validate: false) { seen.append(DataFingerprint.Entry($0)) }
+                guard (try? CatalogIndex.header(of: file))?.fingerprint.sameContent(as: DataFingerprint(files: seen)) == true,
+                      (try? CatalogIndex.catalog(from: file, loaded: reloaded.dataset)) != nil else {
+                    FileHandle.standardError.write(Data("study-browser-bench: the warm start did not use the index\n".utf8))
+                    return
+                }
+            })
             var state: BrowserState?
             result.firstFrame.append(Measure.time {
                 let start = BrowserState(catalog: catalog, size: Size(width: 120, height: 40))
                 _ = BrowserView.render(start)
                 state = start
             })
-            guard var typing = state else { continue }
-            for length in 1...query.count {
-                result.keystrokes.append(Measure.time {
-                    typing.setFilterText(String(query.prefix(length)))
-                    _ = BrowserView.render(typing)
-                })
-            }
-            result.matching = typing.rows.count
+            guard let start = state else { continue }
+            result.matching = type(query, from: start, into: &result.keystrokes)
+            result.commonMatching = type(SyntheticStudies.commonWord, from: start, into: &result.commonKeystrokes)
+            result.rareMatching = type(SyntheticStudies.rareWord, from: start, into: &result.rareKeystrokes)
             // Sorting as the browser does it: the whole tab re-sorted and the filter re-applied.
-            guard var sorting = state else { continue }
+            var sorting = start
             result.doseSort.append(Measure.time { sorting.setSort(TableSort(column: .dose, descending: false)) })
             result.outcomeSort.append(Measure.time { sorting.setSort(TableSort(column: .outcome, descending: false)) })
             result.render.append(Measure.time { _ = BrowserView.render(sorting) })
         }
         return result
+    }
+
+    /// Types a word into the filter one character at a time, timing each keystroke with its
+    /// frame; returns how many studies the whole word keeps.
+    private static func type(_ word: String, from start: BrowserState, into times: inout [Double]) -> Int {
+        var typing = start
+        for length in 1...word.count {
+            times.append(Measure.time {
+                typing.setFilterText(String(word.prefix(length)))
+                _ = BrowserView.render(typing)
+            })
+        }
+        return typing.rows.count
     }
 }

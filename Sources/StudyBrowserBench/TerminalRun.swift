@@ -15,10 +15,14 @@ struct TerminalRun {
 
     static let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
 
-    static func run(binary: String, paths: [String], studies: Int, repeats: Int) throws -> TerminalRun {
+    /// `extra` is added to the command line (index options); `prepare` runs before each start
+    /// (a cold start clears the index folder there).
+    static func run(binary: String, paths: [String], studies: Int, repeats: Int, extra: [String] = [],
+                    prepare: () -> Void = {}) throws -> TerminalRun {
         var result = TerminalRun()
-        let arguments = paths == ["Data"] ? [] : paths.flatMap { ["--data", $0] }
+        let arguments = paths == ["Data"] ? [] : paths.flatMap { ["--data", $0] } + extra
         for _ in 0..<repeats {
+            prepare()
             let process = try PseudoTerminalProcess(binary, arguments, environment: environment, width: 120, height: 40)
             // The first frame is the loading screen for large data, the table for small data.
             let first = try process.waitFor("q quit")

@@ -1,5 +1,6 @@
 import Foundation
 import StudyCore
+import SyntheticStudies
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -50,6 +51,8 @@ print("## In process (release build, the browser's own code)")
 print("")
 print("| studies | data MB | load (read, parse, check) | index | first frame 120x40 | filter keystroke + frame | sort by dose | sort by outcome | one frame 120x40 |")
 print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+var filterRows: [String] = []
+var indexRows: [String] = []
 var dataPaths: [Int: [String]] = [:]
 var overlayRuns: [(studies: Int, run: OverlayRun)] = []
 for size in sizes {
@@ -61,11 +64,29 @@ for size in sizes {
         + "\(format(Measure.median(run.firstFrame))) | \(withWorst(run.keystrokes)) | \(withWorst(run.doseSort)) | "
         + "\(withWorst(run.outcomeSort)) | \(format(Measure.median(run.render))) |")
     if let catalog = run.catalog { overlayRuns.append((run.studies, OverlayRun.run(catalog: catalog, repeats: repeats))) }
+    func share(_ count: Int) -> String { run.studies == 0 ? "" : String(format: "%.2f%%", Double(count) * 100 / Double(run.studies)) }
+    filterRows.append("| \(run.studies) | `\(InProcessRun.query)` | \(run.matching) (\(share(run.matching))) | \(withWorst(run.keystrokes)) |")
+    filterRows.append("| \(run.studies) | `\(SyntheticStudies.commonWord)` (common) | \(run.commonMatching) (\(share(run.commonMatching))) | \(withWorst(run.commonKeystrokes)) |")
+    filterRows.append("| \(run.studies) | `\(SyntheticStudies.rareWord)` (rare) | \(run.rareMatching) (\(share(run.rareMatching))) | \(withWorst(run.rareKeystrokes)) |")
+    indexRows.append("| \(run.studies) | \(Measure.megabytes(run.indexBytes)) | \(format(Measure.median(run.load) + Measure.median(run.index))) | "
+        + "\(format(Measure.median(run.indexWrite))) | \(withWorst(run.warmLoad)) |")
     if arguments.contains("--verbose") {
         FileHandle.standardError.write(Data("\(size): keystrokes \(run.keystrokes.map(format).joined(separator: " ")); \(run.matching) match\n".utf8))
     }
 }
 
+print("")
+print("## Filter keystrokes by word (each keystroke of typing the word, with its frame)")
+print("")
+print("| studies | word | studies it keeps | keystroke + frame |")
+print("|---:|---|---:|---:|")
+filterRows.forEach { print($0) }
+print("")
+print("## The derived index, in process: cold (load, check, index, write) and warm (read the data without the checks, restore the catalog)")
+print("")
+print("| studies | index MB | cold: load + index | writing the index | warm: load + restore |")
+print("|---:|---:|---:|---:|---:|")
+indexRows.forEach { print($0) }
 print("")
 print("## Overlays and details: open, then each key inside (keymap, reducer and a 120x40 frame)")
 print("")
@@ -83,18 +104,29 @@ if arguments.contains("--terminal") {
     print("")
     print("## The release binary on a 120x40 pseudo-terminal (TERM=xterm-256color)")
     print("")
-    print("| studies | start to first frame | start to table | bytes, start to table | bytes, one row down | bytes, filter keystroke | keystroke to screen | bytes, resize to 100x30 | peak RSS MB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| studies | index | start to first frame | start to table | bytes, start to table | bytes, one row down | bytes, filter keystroke | keystroke to screen | bytes, resize to 100x30 | peak RSS MB |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    let indexFolder = "\(cache)/indexes-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: indexFolder) }
     for size in sizes {
         guard let paths = dataPaths[size] else { continue }
         let studies = size == 30 ? DatasetLoader.load(paths: paths).dataset.studies.count : size
-        do {
-            let run = try TerminalRun.run(binary: binary, paths: paths, studies: studies, repeats: repeats)
-            print("| \(studies) | \(format(Measure.median(run.firstFrame))) | \(format(Measure.median(run.tableReady))) | "
-                + "\(format(Measure.median(run.startBytes))) | \(format(Measure.median(run.rowBytes))) | \(format(Measure.median(run.keystrokeBytes))) | "
-                + "\(withWorst(run.keystrokeLatency)) | \(format(Measure.median(run.resizeBytes))) | \(format(Measure.median(run.peakMegabytes))) |")
-        } catch {
-            fail("terminal run at \(size): \(error)")
+        let folder = "\(indexFolder)/\(size)"
+        let clear = { try? FileManager.default.removeItem(atPath: folder) }
+        // Embedded data has no index; --data files run without one, building one, and reusing one.
+        let modes: [(name: String, extra: [String], prepare: () -> Void)] = size == 30
+            ? [("embedded", [], {})]
+            : [("none (--no-index)", ["--no-index"], {}), ("cold: built on this start", ["--index-dir", folder], { _ = clear() }),
+               ("warm: reused", ["--index-dir", folder], {})]
+        for mode in modes {
+            do {
+                let run = try TerminalRun.run(binary: binary, paths: paths, studies: studies, repeats: repeats, extra: mode.extra, prepare: mode.prepare)
+                print("| \(studies) | \(mode.name) | \(format(Measure.median(run.firstFrame))) | \(withWorst(run.tableReady)) | "
+                    + "\(format(Measure.median(run.startBytes))) | \(format(Measure.median(run.rowBytes))) | \(format(Measure.median(run.keystrokeBytes))) | "
+                    + "\(withWorst(run.keystrokeLatency)) | \(format(Measure.median(run.resizeBytes))) | \(format(Measure.median(run.peakMegabytes))) |")
+            } catch {
+                fail("terminal run at \(size), index \(mode.name): \(error)")
+            }
         }
     }
 }
@@ -109,7 +141,7 @@ if let visiDataSize = option("--visidata").flatMap(Int.init) {
     print("| task | study-browser ms | VisiData ms | study-browser command | VisiData command |")
     print("|---|---:|---:|---|---|")
     do {
-        for row in try VisiDataRun.run(binary: binary, paths: paths, folder: folder, repeats: repeats) {
+        for row in try VisiDataRun.run(binary: binary, paths: paths, folder: folder, repeats: repeats, word: SyntheticStudies.commonWord) {
             print("| \(row.task) | \(format(row.studyBrowser)) | \(format(row.visiData)) | `\(row.studyBrowserCommand)` | `\(row.visiDataCommand)` |")
         }
     } catch {

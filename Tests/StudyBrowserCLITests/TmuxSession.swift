@@ -25,7 +25,7 @@ final class TmuxSession {
         }
         let script = """
         \(prefix) stty -g > '\(folder.path)/before'; \
-        env XDG_CACHE_HOME='\(folder.path)/cache' \(environment) \(term.map { "TERM=\($0)" } ?? "") \(command ?? "'\(BinaryRunner.binary.path)' \(arguments)"); \
+        env \(environment) XDG_CACHE_HOME='\(folder.path)/cache' \(term.map { "TERM=\($0)" } ?? "") \(command ?? "'\(BinaryRunner.binary.path)' \(arguments)"); \
         echo $? > '\(folder.path)/status.tmp'; stty -g > '\(folder.path)/after'; \
         mv '\(folder.path)/status.tmp' '\(folder.path)/status'; sleep 60
         """

@@ -22,4 +22,14 @@ struct SyntheticStudiesTests {
         #expect(Set(studies.map(\.design.kind)).count == DesignKind.allCases.count)
         #expect(studies.contains { $0.citation.firstAuthor?.unicodeScalars.contains { !$0.isASCII } == true })
     }
+
+    @Test("filters narrow as real ones do: the common word is in a few percent of studies, the rare one in almost none")
+    func vocabulary() throws {
+        let studies = SyntheticStudies.make(count: 20_000, seed: 1)
+        let entries = studies.map(IndexedStudy.init)
+        let common = try StudyQuery(SyntheticStudies.commonWord).filter(entries).count
+        let rare = try StudyQuery(SyntheticStudies.rareWord).filter(entries).count
+        #expect((200...2_000).contains(common), "\(SyntheticStudies.commonWord): \(common) of 20,000")
+        #expect((1...60).contains(rare), "\(SyntheticStudies.rareWord): \(rare) of 20,000")
+    }
 }
