@@ -70,56 +70,48 @@ struct IndexStore {
             while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
         }
         // The lock is released when the descriptor closes (above), after the index is written.
-        return loadLocked(paths: paths, view: view, indexPath: indexPath, progress: progress)
+        return loadLocked(paths: paths, files: located.paths, view: view, indexPath: indexPath, progress: progress)
     }
 
-    private func loadLocked(paths: [String], view: SourceView, indexPath: String, progress: LoadProgress?) -> Outcome {
+    private func loadLocked(paths: [String], files: [String], view: SourceView, indexPath: String, progress: LoadProgress?) -> Outcome {
         let program = Self.program
         var stale: String?
-        var index: IndexFile?
-        var header: CatalogIndex.Header?
         do throws(IndexFileError) {
-            let opened = try IndexFile(path: indexPath)
-            let read = try CatalogIndex.header(of: opened)
-            if read.program != program {
+            let index = try IndexFile(path: indexPath)
+            let header = try CatalogIndex.header(of: index)
+            if header.program != program {
                 stale = "was written by another build of study-browser"
-            } else if read.view != view {
+            } else if header.view != view {
                 stale = "is for another view"
+            } else if let change = Self.change(since: header.fingerprint, files: files) {
+                stale = "is out of date (\(change))"
             } else {
-                index = opened
-                header = read
+                progress?.update("reading the index", nil)
+                let dataset = try CatalogIndex.dataset(from: index)
+                let catalog = try CatalogIndex.catalog(from: index, loaded: dataset)
+                return Outcome(dataset: dataset, problems: [], catalog: catalog, reused: true)
             }
         } catch {
             if access(indexPath, F_OK) == 0 { stale = "\(error)" }
         }
         var entries: [DataFingerprint.Entry] = []
-        // Records are decoded without the checks across them; they run below unless the index
-        // vouches for exactly these bytes.
-        var loaded = DatasetLoader.load(paths: paths, progress: progress, validate: false) { entries.append(DataFingerprint.Entry($0)) }
-        let fingerprint = DataFingerprint(files: entries)
-        if let header, !header.fingerprint.sameContent(as: fingerprint) {
-            stale = "is out of date (\(header.fingerprint.change(to: fingerprint) ?? "the data changed"))"
-            index = nil
-        }
-        if let index, loaded.problems.isEmpty {
-            progress?.update("reading the index", nil)
-            do throws(IndexFileError) {
-                let catalog = try CatalogIndex.catalog(from: index, loaded: loaded.dataset)
-                return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, reused: true)
-            } catch {
-                stale = "\(error)"
-            }
-        }
-        if loaded.problems.isEmpty {
-            progress?.update("checking ids and sources", nil)
-            loaded.problems = DatasetValidator.problems(in: loaded.dataset)
+        let collector = DataSnapshot.Collector()
+        let loaded = DatasetLoader.load(paths: paths, progress: progress) { file in
+            entries.append(DataFingerprint.Entry(file))
+            collector.inspect(file)
         }
         guard loaded.problems.isEmpty else { return Outcome(dataset: loaded.dataset, problems: loaded.problems) }
         let started = Self.now()
         progress?.update("building the index of \(loaded.dataset.studies.count) studies", nil)
         let catalog = Catalog(loaded.dataset, view: view)
         progress?.update("writing the index", nil)
-        let bytes = CatalogIndex.bytes(of: catalog, fingerprint: fingerprint, program: program)
+        let snapshot: [UInt8]
+        switch DataSnapshot.encode(loaded.dataset, collector: collector) {
+        case .success(let bytes): snapshot = bytes
+        case .failure(let error):
+            return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: "these files were not indexed: \(error)")
+        }
+        let bytes = CatalogIndex.bytes(of: catalog, fingerprint: DataFingerprint(files: entries), program: program, snapshot: snapshot)
         let seconds = Self.now() - started
         var note: String
         do throws(AtomicFile.Failure) {
@@ -130,6 +122,23 @@ struct IndexStore {
             note = "could not save the index (\(error)); the next start indexes again"
         }
         return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: note)
+    }
+
+    /// What changed in the data files since an index was built, in a few words; nil when
+    /// nothing did. Files whose status is as recorded are not read; others are hashed.
+    private static func change(since fingerprint: DataFingerprint, files: [String]) -> String? {
+        let recorded = fingerprint.files.map(\.path)
+        if recorded != files {
+            if let new = files.first(where: { !recorded.contains($0) }) { return "\(new) is new" }
+            if let gone = recorded.first(where: { !files.contains($0) }) { return "\(gone) is no longer read" }
+            return "the files are read in another order"
+        }
+        for entry in fingerprint.files where !entry.unchangedOnDisk {
+            guard case .success(let file) = DataFileReader.readFile(entry.path) else { return "\(entry.path) cannot be read" }
+            let now = DataFingerprint.Entry(file)
+            if now.size != entry.size || now.hash != entry.hash { return "\(entry.path) changed" }
+        }
+        return nil
     }
 
     /// The data loaded and checked the ordinary way, without an index (and without a catalog,

@@ -66,6 +66,30 @@ struct DerivedIndexTests {
         #expect(try scratch.list().error.isEmpty, "the rebuilt index is reused")
     }
 
+    @Test("an edit in place with the modification time set back is still seen; a touch alone is not a change")
+    func editInPlace() throws {
+        let scratch = try Scratch()
+        // Written well before it is indexed, so its times are trusted (not "racy").
+        let old = Date(timeIntervalSinceNow: -3_600)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: scratch.dataFile)
+        _ = try BinaryRunner.run(["index", scratch.data, "--index-dir", scratch.indexes])
+        #expect(try scratch.list().error.isEmpty)
+        // Same content, new time: hashed, found the same, reused silently.
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: scratch.dataFile)
+        #expect(try scratch.list().error.isEmpty)
+        // Same size, one letter changed in place, the old time put back: the change time shows it.
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: scratch.dataFile))
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: scratch.dataFile)))
+        let position = try #require(bytes.firstRange(of: Array("Synthetic J".utf8))?.lowerBound)
+        try handle.seek(toOffset: UInt64(position))
+        handle.write(Data("Synthetic K".utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: scratch.dataFile)
+        let listed = try scratch.list()
+        #expect(listed.error.contains("is out of date (\(scratch.dataFile) changed); rebuilt it"), "\(listed.error)")
+        #expect(listed.output == (try scratch.listWithoutIndex()).output)
+    }
+
     @Test("a damaged index is rebuilt, never trusted", arguments: [
         ("truncated", "is truncated"), ("corrupted", "is damaged (the checksum of section"),
         ("other version", "was written by another version (format 99"), ("not an index", "cannot be read (not a study-browser index)"),

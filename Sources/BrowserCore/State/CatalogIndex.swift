@@ -4,11 +4,11 @@ import StudyCore
 /// studies (folded search text, sort values, tabs, dose dimensions, column widths) is written
 /// once, so a later start with the same data reads it instead of working it out again.
 ///
-/// The studies themselves are not in the index: the data files stay the one source of truth,
-/// and the index is checked against them (content hashes and the ids in order) before use.
+/// The data files stay the one source of truth: the index holds a snapshot of what they said
+/// when it was built (`DataSnapshot`), used only while they are unchanged (`DataFingerprint`).
 public enum CatalogIndex {
     /// Section tags.
-    static let metaTag: UInt32 = 1, searchTag: UInt32 = 2, sortTag: UInt32 = 3, tabsTag: UInt32 = 4
+    static let metaTag: UInt32 = 1, searchTag: UInt32 = 2, sortTag: UInt32 = 3, tabsTag: UInt32 = 4, dataTag: UInt32 = 5
 
     /// What the index was built from and for.
     public struct Header: Sendable, Equatable {
@@ -22,7 +22,9 @@ public enum CatalogIndex {
     }
 
     /// The bytes of an index for a catalog built from files with this fingerprint.
-    public static func bytes(of catalog: Catalog, fingerprint: DataFingerprint, program: String) -> [UInt8] {
+    /// `snapshot` is the data section (`DataSnapshot.encode`); without one the index holds only
+    /// the catalog, and a start must still read the data files.
+    public static func bytes(of catalog: Catalog, fingerprint: DataFingerprint, program: String, snapshot: [UInt8]? = nil) -> [UInt8] {
         var meta = BinaryWriter()
         meta.write(string: program)
         meta.write(string: catalog.view.rawValue)
@@ -44,7 +46,14 @@ public enum CatalogIndex {
         tabs.write(array: catalog.doseDimensions.map { dimension in
             dimension.flatMap { DoseDimension.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0
         })
-        return IndexFile.bytes(sections: [(metaTag, meta.bytes), (searchTag, search.bytes), (sortTag, sort.bytes), (tabsTag, tabs.bytes)])
+        var sections = [(metaTag, meta.bytes), (searchTag, search.bytes), (sortTag, sort.bytes), (tabsTag, tabs.bytes)]
+        if let snapshot { sections.append((dataTag, snapshot)) }
+        return IndexFile.bytes(sections: sections)
+    }
+
+    /// The data as the index's snapshot holds it.
+    public static func dataset(from file: IndexFile) throws(IndexFileError) -> Dataset {
+        try file.read(dataTag) { (reader: inout BinaryReader) throws(IndexFileError) in try DataSnapshot.decode(&reader) }
     }
 
     /// The header of an opened index.

@@ -47,4 +47,62 @@ public struct BinaryReader {
         guard let text = String(validating: utf8, as: UTF8.self) else { throw .damaged("a text is not UTF-8") }
         return text
     }
+
+    /// The next counted text, made straight from the section's bytes (checked as UTF-8 when
+    /// written, and covered by the section's checksum since).
+    public mutating func readText() throws(IndexFileError) -> String {
+        let count = Int(try read(UInt32.self))
+        guard count <= bytes.count - offset, let base = bytes.baseAddress else {
+            if count == 0 { return "" }
+            throw .damaged("a text runs past its section")
+        }
+        defer { offset += count }
+        return String(decoding: UnsafeRawBufferPointer(start: base + offset, count: count), as: UTF8.self)
+    }
+
+    /// The next text or nil (written by `BinaryWriter.write(optional:)`).
+    public mutating func readOptionalText() throws(IndexFileError) -> String? {
+        try read(UInt8.self) == 0 ? nil : try readText()
+    }
+
+    /// The next integer or nil.
+    public mutating func readOptionalInt() throws(IndexFileError) -> Int? {
+        try read(UInt8.self) == 0 ? nil : Int(try read(Int64.self))
+    }
+
+    /// The next double or nil.
+    public mutating func readOptionalDouble() throws(IndexFileError) -> Double? {
+        try read(UInt8.self) == 0 ? nil : try readDouble()
+    }
+
+    /// The next true, false or nil.
+    public mutating func readOptionalBool() throws(IndexFileError) -> Bool? {
+        switch try read(UInt8.self) {
+        case 0: nil
+        case 1: false
+        default: true
+        }
+    }
+
+    /// The next case of an enumeration, by its position in `all`.
+    public mutating func readCase<Value>(_ all: [Value]) throws(IndexFileError) -> Value {
+        let index = Int(try read(UInt8.self))
+        guard index < all.count else { throw .damaged("an unknown case") }
+        return all[index]
+    }
+
+    /// The next case or nil.
+    public mutating func readOptionalCase<Value>(_ all: [Value]) throws(IndexFileError) -> Value? {
+        let index = Int(try read(UInt8.self))
+        guard index > 0 else { return nil }
+        guard index <= all.count else { throw .damaged("an unknown case") }
+        return all[index - 1]
+    }
+
+    /// A count of records that follow, bounded by the bytes left (each takes at least one).
+    public mutating func readCount() throws(IndexFileError) -> Int {
+        let count = Int(try read(UInt32.self))
+        guard count <= bytes.count - offset else { throw .damaged("a list runs past its section") }
+        return count
+    }
 }

@@ -28,4 +28,52 @@ public struct BinaryWriter {
 
     /// Appends a string's UTF-8 after its count.
     public mutating func write(string: String) { write(bytes: Array(string.utf8)) }
+
+    /// Appends a text as `BinaryReader.readText` reads it.
+    public mutating func write(text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            write(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Appends a text or nil.
+    public mutating func write(optional text: String?) {
+        guard let text else { return write(UInt8(0)) }
+        write(UInt8(1))
+        write(text: text)
+    }
+
+    /// Appends an integer or nil.
+    public mutating func write(optional value: Int?) {
+        guard let value else { return write(UInt8(0)) }
+        write(UInt8(1))
+        write(Int64(value))
+    }
+
+    /// Appends a double or nil.
+    public mutating func write(optional value: Double?) {
+        guard let value else { return write(UInt8(0)) }
+        write(UInt8(1))
+        write(value)
+    }
+
+    /// Appends true, false or nil.
+    public mutating func write(optional value: Bool?) {
+        write(UInt8(value.map { $0 ? 2 : 1 } ?? 0))
+    }
+
+    /// Appends a case of an enumeration by its position in `all`.
+    public mutating func write<Value: Equatable>(case value: Value, in all: [Value]) {
+        write(UInt8(all.firstIndex(of: value) ?? 0))
+    }
+
+    /// Appends a case or nil.
+    public mutating func write<Value: Equatable>(optionalCase value: Value?, in all: [Value]) {
+        write(UInt8(value.flatMap { all.firstIndex(of: $0) }.map { $0 + 1 } ?? 0))
+    }
+
+    /// Appends a count of records that follow.
+    public mutating func write(count: Int) { write(UInt32(count)) }
 }

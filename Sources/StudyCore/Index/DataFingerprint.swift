@@ -4,16 +4,24 @@ import Glibc
 import Darwin
 #endif
 
-/// What an index was built from: each data file's path, size, modification time and content
-/// hash, in load order. An index is used only while the files read now have the same sizes and
-/// hashes; the times are kept to say what changed.
+/// What an index was built from: each data file's path, size, times, inode and content hash,
+/// in load order.
+///
+/// A file counts as unchanged when its size, modification and change times and inode are as
+/// recorded (the change time cannot be set back by a user, so any write shows), or else when
+/// its content hashes the same. A file written within two seconds of being indexed is
+/// recorded without times ("racy", as git calls it), so it is always hashed: a write in the
+/// same clock tick as the read could otherwise go unseen.
 public struct DataFingerprint: Sendable, Equatable {
     /// One data file as read.
     public struct Entry: Sendable, Equatable {
         public var path: String
         public var size: UInt64
-        /// Modification time in nanoseconds since 1970.
+        /// Modification time in nanoseconds since 1970; 0 when it cannot be relied on.
         public var modified: Int64
+        /// Status change time in nanoseconds since 1970.
+        public var changed: Int64
+        public var inode: UInt64
         public var hash: UInt64
 
         /// The entry for a file's bytes as just read from `file.name`.
@@ -22,14 +30,39 @@ public struct DataFingerprint: Sendable, Equatable {
             size = UInt64(file.bytes.count)
             hash = ContentHash.of(file.bytes)
             var info = stat()
-            modified = stat(file.name, &info) == 0 ? Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec) : 0
+            guard stat(file.name, &info) == 0 else {
+                (modified, changed, inode) = (0, 0, 0)
+                return
+            }
+            let times = Self.times(info)
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            let racy = max(times.modified, times.changed) > Int64(now.tv_sec - 2) * 1_000_000_000 + Int64(now.tv_nsec)
+            modified = racy || UInt64(info.st_size) != size ? 0 : times.modified
+            changed = times.changed
+            inode = UInt64(info.st_ino)
         }
 
-        init(path: String, size: UInt64, modified: Int64, hash: UInt64) {
+        init(path: String, size: UInt64, modified: Int64, changed: Int64, inode: UInt64, hash: UInt64) {
             self.path = path
             self.size = size
             self.modified = modified
+            self.changed = changed
+            self.inode = inode
             self.hash = hash
+        }
+
+        /// Whether the file on disk is as recorded, by its status alone; false when unsure.
+        public var unchangedOnDisk: Bool {
+            var info = stat()
+            guard modified != 0, stat(path, &info) == 0 else { return false }
+            let times = Self.times(info)
+            return UInt64(info.st_size) == size && times.modified == modified && times.changed == changed && UInt64(info.st_ino) == inode
+        }
+
+        private static func times(_ info: stat) -> (modified: Int64, changed: Int64) {
+            (Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+             Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
         }
     }
 
@@ -62,6 +95,8 @@ public struct DataFingerprint: Sendable, Equatable {
             writer.write(string: file.path)
             writer.write(file.size)
             writer.write(file.modified)
+            writer.write(file.changed)
+            writer.write(file.inode)
             writer.write(file.hash)
         }
     }
@@ -73,7 +108,8 @@ public struct DataFingerprint: Sendable, Equatable {
         var files: [Entry] = []
         for _ in 0..<count {
             let path = try reader.readString()
-            files.append(Entry(path: path, size: try reader.read(UInt64.self), modified: try reader.read(Int64.self), hash: try reader.read(UInt64.self)))
+            let size = try reader.read(UInt64.self), modified = try reader.read(Int64.self), changed = try reader.read(Int64.self)
+            files.append(Entry(path: path, size: size, modified: modified, changed: changed, inode: try reader.read(UInt64.self), hash: try reader.read(UInt64.self)))
         }
         self.files = files
     }

@@ -1,0 +1,145 @@
+import Synchronization
+
+/// The checked data as an index section: each file's records other than studies as the file's
+/// own JSON (with its studies array emptied, decoded by the data-file decoder as before), and
+/// every study as a binary record (`StudyCoding`), so a warm start parses no JSON.
+public enum DataSnapshot {
+    /// What a cold load keeps of each file as it is read, to write the snapshot afterwards.
+    public final class Collector: Sendable {
+        struct File: Sendable {
+            let name: String
+            /// The file with its studies array emptied.
+            let rest: [UInt8]
+            /// Each study element's JSON when it may hold an own record (`"primary"`), else nil.
+            let slices: [[UInt8]?]
+        }
+
+        private let collected = Mutex<(files: [File], problem: String?)>(([], nil))
+
+        /// An empty collector.
+        public init() {}
+
+        /// Keeps what the snapshot needs of a file just read (called before it is decoded).
+        public func inspect(_ file: DataFile) {
+            let bytes = file.bytes
+            let layout = JSONStructure.array(under: "studies", in: bytes)
+            // Without a studies array the whole file is the rest; a file whose array the
+            // quick scan cannot find but that holds studies is caught when counts differ.
+            var rest = bytes
+            var slices: [[UInt8]?] = []
+            if let layout {
+                rest = Array(bytes[..<layout.start]) + Array("[]".utf8) + Array(bytes[layout.end...])
+                let key = Array("\"primary\"".utf8)
+                slices = layout.elements.map { range in Self.contains(bytes[range], key) ? Array(bytes[range]) : nil }
+            }
+            collected.withLock { $0.files.append(File(name: file.name, rest: rest, slices: slices)) }
+        }
+
+        var files: [File] { collected.withLock { $0.files } }
+
+        private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+            guard haystack.count >= needle.count, let first = needle.first else { return false }
+            var index = haystack.startIndex
+            while let found = haystack[index...].firstIndex(of: first) {
+                if found + needle.count > haystack.endIndex { return false }
+                if haystack[found..<(found + needle.count)].elementsEqual(needle) { return true }
+                index = found + 1
+            }
+            return false
+        }
+    }
+
+    /// The section for a dataset loaded with `collector` watching; nil (with the reason) when
+    /// the files and the studies do not line up, and the data is then not indexed.
+    public static func encode(_ dataset: Dataset, collector: Collector) -> Result<[UInt8], IndexFileError> {
+        let files = collector.files
+        let slices = files.flatMap(\.slices)
+        guard slices.count == dataset.studies.count else { return .failure(.damaged("the studies could not be matched to their files")) }
+        var writer = BinaryWriter()
+        writer.write(count: files.count)
+        for file in files {
+            writer.write(text: file.name)
+            writer.write(bytes: file.rest)
+        }
+        var records = BinaryWriter()
+        var offsets: [UInt64] = []
+        offsets.reserveCapacity(dataset.studies.count)
+        for (study, slice) in zip(dataset.studies, slices) {
+            offsets.append(UInt64(records.bytes.count))
+            if study.primary != nil {
+                // An own record is decoded from its JSON; it must be the study's own element.
+                guard let slice else { return .failure(.damaged("an own record was not found in its file")) }
+                records.write(UInt8(1))
+                records.write(text: study.origin)
+                records.write(bytes: slice)
+            } else {
+                records.write(UInt8(0))
+                StudyCoding.write(study, into: &records)
+            }
+        }
+        writer.write(array: offsets)
+        writer.write(bytes: records.bytes)
+        return .success(writer.bytes)
+    }
+
+    /// The dataset back from the section, studies decoded on every core.
+    public static func decode(_ reader: inout BinaryReader) throws(IndexFileError) -> Dataset {
+        var dataset = Dataset()
+        let fileCount = try reader.readCount()
+        for _ in 0..<fileCount {
+            let name = try reader.readText()
+            let rest = try reader.readBytes()
+            let decoded = DataFileDecoder.decode(rest, file: name)
+            guard decoded.problems.isEmpty, decoded.dataset.studies.isEmpty else { throw .damaged("a file's records no longer decode") }
+            dataset.sources += decoded.dataset.sources
+            dataset.contexts += decoded.dataset.contexts
+            dataset.reviews += decoded.dataset.reviews
+            if let checked = decoded.dataset.checked, checked > (dataset.checked ?? "") { dataset.checked = checked }
+        }
+        let offsets = try reader.readArray(of: UInt64.self)
+        let records = try reader.readBytes()
+        guard offsets.allSatisfy({ $0 < UInt64(records.count) }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw .damaged("the study offsets")
+        }
+        let count = offsets.count
+        let chunkCount = count < 2_000 ? 1 : 16
+        let size = (count + chunkCount - 1) / max(1, chunkCount)
+        let parts = Parallel.map(chunkCount) { chunk -> Result<[Study], IndexFileError> in
+            let range = min(chunk * size, count)..<min((chunk + 1) * size, count)
+            guard !range.isEmpty else { return .success([]) }
+            let end = range.upperBound < count ? Int(offsets[range.upperBound]) : records.count
+            return records.withUnsafeBytes { buffer in
+                var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[Int(offsets[range.lowerBound])..<end]))
+                var studies: [Study] = []
+                studies.reserveCapacity(range.count)
+                do throws(IndexFileError) {
+                    for _ in range { studies.append(try readStudy(&reader)) }
+                    guard reader.isAtEnd else { throw .damaged("a study record has bytes left over") }
+                } catch {
+                    return .failure(error)
+                }
+                return .success(studies)
+            }
+        }
+        dataset.studies.reserveCapacity(count)
+        for part in parts {
+            switch part {
+            case .success(let studies): dataset.studies += studies
+            case .failure(let error): throw error
+            }
+        }
+        return dataset
+    }
+
+    private static func readStudy(_ reader: inout BinaryReader) throws(IndexFileError) -> Study {
+        guard try reader.read(UInt8.self) == 1 else { return try StudyCoding.read(&reader) }
+        let origin = try reader.readText()
+        let slice = try reader.readBytes()
+        let document = Array(#"{"format": "\#(DataFileDecoder.formatIdentifier)", "studies": ["#.utf8) + slice + Array("]}".utf8)
+        let decoded = DataFileDecoder.decode(document, file: origin)
+        guard decoded.problems.isEmpty, decoded.dataset.studies.count == 1, let study = decoded.dataset.studies.first else {
+            throw .damaged("a study with an own record no longer decodes")
+        }
+        return study
+    }
+}
