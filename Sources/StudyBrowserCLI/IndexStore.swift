@@ -115,7 +115,10 @@ struct IndexStore {
         let seconds = Self.now() - started
         var note: String
         do throws(AtomicFile.Failure) {
-            try AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true)
+            // A new file, not one that keeps the old index's owner and mode: those may be why it
+            // was refused. Sessions look at the index only under the lock, so none sees the gap.
+            unlink(indexPath)
+            try AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true, durable: false)
             let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.entries.count) studies into \(indexPath)"
             note = what + " in \(Self.format(seconds)) s; later starts with the same data reuse it"
         } catch {

@@ -94,6 +94,7 @@ struct DerivedIndexTests {
         ("truncated", "is truncated"), ("corrupted", "is damaged (the checksum of section"),
         ("other version", "was written by another version (format 99"), ("not an index", "cannot be read (not a study-browser index)"),
         ("empty", "is truncated (0 of 32 bytes)"), ("header", "is damaged (the header checksum)"),
+        ("writable by others", "cannot be read (it belongs to another user or others may write it)"),
     ])
     func damaged(damage: String, message: String) throws {
         let scratch = try Scratch()
@@ -106,9 +107,11 @@ struct DerivedIndexTests {
         case "other version": bytes[8] = 99
         case "not an index": bytes = Array("{\"studies\": []}".utf8)
         case "empty": bytes = []
+        case "writable by others": break
         default: bytes[28] ^= 0x01
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
+        if damage == "writable by others" { try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: path) }
         let listed = try scratch.list(["--filter", "ketamine"])
         #expect(listed.status == 0)
         #expect(listed.error.contains("the index \(path) \(message)"), "\(listed.error)")

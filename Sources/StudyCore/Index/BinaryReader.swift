@@ -38,6 +38,15 @@ public struct BinaryReader {
         }
     }
 
+    /// The next counted bytes in place, without a copy: valid while the section's bytes are.
+    public mutating func readBytesInPlace() throws(IndexFileError) -> UnsafeRawBufferPointer {
+        let count = try read(UInt64.self)
+        guard count <= UInt64(bytes.count - offset) else { throw .damaged("bytes run past their section") }
+        guard let base = bytes.baseAddress else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        defer { offset += Int(count) }
+        return UnsafeRawBufferPointer(start: base + offset, count: Int(count))
+    }
+
     /// The next counted bytes.
     public mutating func readBytes() throws(IndexFileError) -> [UInt8] { try readArray(of: UInt8.self) }
 

@@ -73,21 +73,6 @@ public struct DataFingerprint: Sendable, Equatable {
         self.files = files
     }
 
-    /// Whether the content is the same (paths, sizes and hashes; times may differ after a copy).
-    public func sameContent(as other: DataFingerprint) -> Bool {
-        files.count == other.files.count && zip(files, other.files).allSatisfy { $0.path == $1.path && $0.size == $1.size && $0.hash == $1.hash }
-    }
-
-    /// What changed from this fingerprint to a newer one, in a few words; nil when nothing did.
-    public func change(to newer: DataFingerprint) -> String? {
-        for entry in newer.files {
-            guard let old = files.first(where: { $0.path == entry.path }) else { return "\(entry.path) is new" }
-            if old.size != entry.size || old.hash != entry.hash { return "\(entry.path) changed" }
-        }
-        if let gone = files.first(where: { entry in !newer.files.contains { $0.path == entry.path } }) { return "\(gone.path) is no longer read" }
-        return sameContent(as: newer) ? nil : "the files are read in another order"
-    }
-
     /// Writes the fingerprint into an index section.
     public func encode(into writer: inout BinaryWriter) {
         writer.write(UInt32(files.count))

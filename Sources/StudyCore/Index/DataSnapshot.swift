@@ -97,8 +97,9 @@ public enum DataSnapshot {
             if let checked = decoded.dataset.checked, checked > (dataset.checked ?? "") { dataset.checked = checked }
         }
         let offsets = try reader.readArray(of: UInt64.self)
-        let records = try reader.readBytes()
-        guard offsets.allSatisfy({ $0 < UInt64(records.count) }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        // Read in place: the records are most of the index, and a copy would double the pages touched.
+        let records = Records(bytes: try reader.readBytesInPlace())
+        guard offsets.allSatisfy({ $0 < UInt64(records.bytes.count) }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw .damaged("the study offsets")
         }
         let count = offsets.count
@@ -107,19 +108,17 @@ public enum DataSnapshot {
         let parts = Parallel.map(chunkCount) { chunk -> Result<[Study], IndexFileError> in
             let range = min(chunk * size, count)..<min((chunk + 1) * size, count)
             guard !range.isEmpty else { return .success([]) }
-            let end = range.upperBound < count ? Int(offsets[range.upperBound]) : records.count
-            return records.withUnsafeBytes { buffer in
-                var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: buffer[Int(offsets[range.lowerBound])..<end]))
-                var studies: [Study] = []
-                studies.reserveCapacity(range.count)
-                do throws(IndexFileError) {
-                    for _ in range { studies.append(try readStudy(&reader)) }
-                    guard reader.isAtEnd else { throw .damaged("a study record has bytes left over") }
-                } catch {
-                    return .failure(error)
-                }
-                return .success(studies)
+            let end = range.upperBound < count ? Int(offsets[range.upperBound]) : records.bytes.count
+            var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: records.bytes[Int(offsets[range.lowerBound])..<end]))
+            var studies: [Study] = []
+            studies.reserveCapacity(range.count)
+            do throws(IndexFileError) {
+                for _ in range { studies.append(try readStudy(&reader)) }
+                guard reader.isAtEnd else { throw .damaged("a study record has bytes left over") }
+            } catch {
+                return .failure(error)
             }
+            return .success(studies)
         }
         dataset.studies.reserveCapacity(count)
         for part in parts {
@@ -129,6 +128,12 @@ public enum DataSnapshot {
             }
         }
         return dataset
+    }
+
+    /// The records' bytes, handed to the decoding threads, which only read them while the
+    /// index that holds them is open (for the whole of `decode`).
+    private struct Records: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
     }
 
     private static func readStudy(_ reader: inout BinaryReader) throws(IndexFileError) -> Study {

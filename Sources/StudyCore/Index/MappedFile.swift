@@ -11,13 +11,18 @@ public final class MappedFile: @unchecked Sendable {
     /// The file's bytes, valid while this object lives.
     public let bytes: UnsafeRawBufferPointer
 
-    /// Maps `path`; throws when it cannot be opened, is not a regular file or is empty.
-    public init(path: String) throws(IndexFileError) {
+    /// Maps `path`; throws when it cannot be opened, is not a regular file, is empty, or (with
+    /// `ownedByUser`) belongs to another user or may be written by others: an index someone else
+    /// could have written is not trusted, whatever its checksums say.
+    public init(path: String, ownedByUser: Bool = true) throws(IndexFileError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno)).lowercased()) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable("not a regular file") }
+        if ownedByUser && (info.st_uid != geteuid() || info.st_mode & (S_IWGRP | S_IWOTH) != 0) {
+            throw .unreadable("it belongs to another user or others may write it")
+        }
         let size = Int(info.st_size)
         guard size > 0 else { throw .truncated(expected: IndexFile.headerSize, found: 0) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {

@@ -13,10 +13,9 @@ public enum DatasetLoader {
 
     /// Reads paths (files or folders) and loads them, one file at a time so that only one
     /// file's bytes are in memory at once.
-    ///
-    /// `inspect` sees each file's bytes as read (the derived index hashes them); without
-    /// `validate` the checks across records are skipped, for data an index has seen checked.
-    public static func load(paths: [String], progress: LoadProgress? = nil, validate: Bool = true,
+    /// `inspect` sees each file's bytes as read, before they are decoded (the derived index
+    /// fingerprints them and keeps what it needs).
+    public static func load(paths: [String], progress: LoadProgress? = nil,
                             inspect: ((DataFile) -> Void)? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
         let located = DataFileReader.locate(paths)
         var readProblems = located.problems
@@ -34,7 +33,7 @@ public enum DatasetLoader {
                 readProblems.append(problem)
             }
         }
-        let loaded = finish(dataset, problems, fileNames: names, progress: progress, validate: validate)
+        let loaded = finish(dataset, problems, fileNames: names, progress: progress)
         return (loaded.dataset, readProblems + loaded.problems)
     }
 
@@ -50,12 +49,10 @@ public enum DatasetLoader {
 
     /// The checks across files, and the "no studies at all" problem.
     private static func finish(_ dataset: Dataset, _ decodeProblems: [DataProblem], fileNames: [String],
-                               progress: LoadProgress?, validate: Bool = true) -> (dataset: Dataset, problems: [DataProblem]) {
+                               progress: LoadProgress?) -> (dataset: Dataset, problems: [DataProblem]) {
         var problems = decodeProblems
-        if validate {
-            progress?.update("checking ids and sources", nil)
-            problems += DatasetValidator.problems(in: dataset)
-        }
+        progress?.update("checking ids and sources", nil)
+        problems += DatasetValidator.problems(in: dataset)
         if !fileNames.isEmpty && dataset.studies.isEmpty && problems.isEmpty {
             problems.append(DataProblem(file: fileNames.joined(separator: ", "),
                                         message: "no studies: the data holds no \"studies\" records"))

@@ -42,10 +42,12 @@ public enum AtomicFile {
     }
 
     /// Writes bytes that are not text for a terminal (an index file) in the same way.
-    public static func write(bytes: [UInt8], to path: String, overwrite: Bool) throws(Failure) {
+    /// Without `durable` the data is not forced to disk before the rename: for a file that can
+    /// be derived again and checks itself (an index), a crash may leave it short, never wrong.
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool, durable: Bool = true) throws(Failure) {
         let failure = bytes.withUnsafeBytes { buffer -> Failure? in
             do throws(Failure) {
-                try write(bytes: buffer, to: path, overwrite: overwrite)
+                try write(bytes: buffer, to: path, overwrite: overwrite, durable: durable)
                 return nil
             } catch {
                 return error
@@ -55,7 +57,8 @@ public enum AtomicFile {
     }
 
     /// Writes bytes that are not text for a terminal in the same way.
-    public static func write(bytes: UnsafeRawBufferPointer, to path: String, overwrite: Bool, commit: () -> Bool = { true }) throws(Failure) {
+    public static func write(bytes: UnsafeRawBufferPointer, to path: String, overwrite: Bool, durable: Bool = true,
+                             commit: () -> Bool = { true }) throws(Failure) {
         if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
         let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
         var replaced = stat()
@@ -82,7 +85,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw .system(path, String(cString: strerror(failure)).lowercased())
         }
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
+        if (durable && fsync(descriptor) != 0) || close(descriptor) != 0 {
             let why = reason()
             unlink(temporary)
             throw .system(path, why)
