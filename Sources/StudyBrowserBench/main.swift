@@ -118,9 +118,22 @@ if arguments.contains("--terminal") {
             ? [("embedded", [], {})]
             : [("none (--no-index)", ["--no-index"], {}), ("cold: built on this start", ["--index-dir", folder], { _ = clear() }),
                ("warm: reused", ["--index-dir", folder], {})]
+        var builtIndex: Date?
         for mode in modes {
             do {
                 let run = try TerminalRun.run(binary: binary, paths: paths, studies: studies, repeats: repeats, extra: mode.extra, prepare: mode.prepare)
+                // The index must really have been built by the cold starts and read by the warm
+                // ones, or their rows would measure something else (CI relies on this check).
+                if mode.extra.contains("--index-dir") {
+                    let indexes = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".sbindex") }
+                    guard indexes.count == 1 else { fail("terminal run at \(size), index \(mode.name): \(indexes.count) index files in \(folder), not 1") }
+                    let written = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + indexes[0]))?[.modificationDate] as? Date
+                    if mode.name.hasPrefix("cold") {
+                        builtIndex = written
+                    } else if written == nil || written != builtIndex {
+                        fail("terminal run at \(size), index \(mode.name): the index was rewritten, not reused")
+                    }
+                }
                 print("| \(studies) | \(mode.name) | \(format(Measure.median(run.firstFrame))) | \(withWorst(run.tableReady)) | "
                     + "\(format(Measure.median(run.startBytes))) | \(format(Measure.median(run.rowBytes))) | \(format(Measure.median(run.keystrokeBytes))) | "
                     + "\(withWorst(run.keystrokeLatency)) | \(format(Measure.median(run.resizeBytes))) | \(format(Measure.median(run.peakMegabytes))) |")

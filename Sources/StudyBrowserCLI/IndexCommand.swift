@@ -13,14 +13,15 @@ struct IndexCommand: ParsableCommand {
         abstract: "Build the derived index of data files now, so the first browse of them starts fast.",
         discussion: """
         The browser and list build an index by themselves the first time they load --data files \
-        of 1 MiB or more, and reuse it while the files are unchanged (same sizes and content \
+        of 1 MiB or more (of any size when --index-dir names a folder), and reuse it while the files are unchanged (same sizes and content \
         hashes); this command builds one for data of any size. The data files stay the source \
         of truth: an index that is out of date, damaged, truncated or written by another build \
         is rebuilt, never trusted. Indexes live in $XDG_CACHE_HOME/study-browser (else \
         ~/.cache/study-browser) unless --index-dir names another folder; deleting them is always safe.
 
         Exit status: 0 built or already up to date; 65 invalid data (nothing is indexed); 66 a \
-        path cannot be opened; 73 there is nowhere to keep the index.
+        path cannot be opened; 73 no index could be written (no folder for it, a failed write, or \
+        data the index cannot hold; the message says which).
         """
     )
 
@@ -53,6 +54,6 @@ struct IndexCommand: ParsableCommand {
         } else if let note = outcome.note {
             Console.write("\(note)\n")
         }
-        if let note = outcome.note, note.hasPrefix("could not save") || note.hasPrefix("cannot create") { throw ExitCode(73) }
+        if outcome.unsaved { throw ExitCode(73) }
     }
 }

@@ -7,14 +7,15 @@ struct IndexOptions: ParsableArguments {
     var disabled = false
 
     @Option(name: .customLong("index-dir"), help: ArgumentHelp(
-        "Where derived indexes are kept (default: $XDG_CACHE_HOME/study-browser, else ~/.cache/study-browser). Name a folder beside the data to keep them there.",
+        "Where derived indexes are kept (default: $XDG_CACHE_HOME/study-browser, else ~/.cache/study-browser). Naming a folder indexes data of any size, not only 1 MiB or more.",
         valueName: "folder"))
     var folder: String?
 
     /// The store to load through, or nil when indexes are off or there is nowhere to keep one.
     func store(environment: [String: String]) -> IndexStore? {
         guard !disabled, let folder = folder ?? IndexStore.defaultFolder(environment: environment) else { return nil }
-        return IndexStore(folder: folder)
+        // A folder named on purpose is a request for an index, whatever the data's size.
+        return IndexStore(folder: folder, always: self.folder != nil)
     }
 
     /// Loads `paths` through the index when there is one to use, else the plain way.

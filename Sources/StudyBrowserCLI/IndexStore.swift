@@ -33,6 +33,8 @@ struct IndexStore {
         var note: String?
         /// Whether the catalog came from an existing index.
         var reused = false
+        /// Whether an index was wanted but none could be written (the note says why).
+        var unsaved = false
     }
 
     /// `$XDG_CACHE_HOME/study-browser`, else `~/.cache/study-browser`; nil without either.
@@ -61,39 +63,55 @@ struct IndexStore {
         guard Self.makeFolder(folder) else {
             var outcome = Self.plain(paths: paths, view: view, progress: progress)
             outcome.note = "cannot create the index folder \(folder) (\(Self.reason())); loaded without an index"
+            outcome.unsaved = true
             return outcome
         }
         let lock = open(indexPath + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        // The lock is released when the descriptor closes, after the index is read or written.
         defer { if lock >= 0 { close(lock) } }
-        if lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0 {
-            progress?.update("waiting for another session to finish the index", nil)
-            while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
+        // Sessions reading an index share the lock; only a build takes it alone, so warm starts
+        // never queue behind one another.
+        if lock >= 0 { Self.acquire(lock, LOCK_SH, progress: progress) }
+        var attempt = reuse(files: located.paths, view: view, indexPath: indexPath, progress: progress)
+        if lock >= 0, attempt.outcome == nil {
+            flock(lock, LOCK_UN)
+            Self.acquire(lock, LOCK_EX, progress: progress)
+            // Another session may have built it while this one waited.
+            attempt = reuse(files: located.paths, view: view, indexPath: indexPath, progress: progress)
         }
-        // The lock is released when the descriptor closes (above), after the index is written.
-        return loadLocked(paths: paths, files: located.paths, view: view, indexPath: indexPath, progress: progress)
+        if let outcome = attempt.outcome { return outcome }
+        return build(paths: paths, view: view, indexPath: indexPath, stale: attempt.stale, progress: progress)
     }
 
-    private func loadLocked(paths: [String], files: [String], view: SourceView, indexPath: String, progress: LoadProgress?) -> Outcome {
+    /// Takes the lock, saying so when another session holds it.
+    private static func acquire(_ lock: Int32, _ operation: Int32, progress: LoadProgress?) {
+        guard flock(lock, operation | LOCK_NB) != 0 else { return }
+        progress?.update("waiting for another session to finish the index", nil)
+        while flock(lock, operation) != 0 && errno == EINTR {}
+    }
+
+    /// The data and catalog from the index when it is current; otherwise why it is not (nil
+    /// when there is no index).
+    private func reuse(files: [String], view: SourceView, indexPath: String, progress: LoadProgress?) -> (outcome: Outcome?, stale: String?) {
         let program = Self.program
-        var stale: String?
         do throws(IndexFileError) {
             let index = try IndexFile(path: indexPath)
             let header = try CatalogIndex.header(of: index)
-            if header.program != program {
-                stale = "was written by another build of study-browser"
-            } else if header.view != view {
-                stale = "is for another view"
-            } else if let change = Self.change(since: header.fingerprint, files: files) {
-                stale = "is out of date (\(change))"
-            } else {
-                progress?.update("reading the index", nil)
-                let dataset = try CatalogIndex.dataset(from: index)
-                let catalog = try CatalogIndex.catalog(from: index, loaded: dataset)
-                return Outcome(dataset: dataset, problems: [], catalog: catalog, reused: true)
-            }
+            if header.program != program { return (nil, "was written by another build of study-browser") }
+            if header.view != view { return (nil, "is for another view") }
+            if let change = Self.change(since: header.fingerprint, files: files) { return (nil, "is out of date (\(change))") }
+            progress?.update("reading the index", nil)
+            let dataset = try CatalogIndex.dataset(from: index)
+            let catalog = try CatalogIndex.catalog(from: index, loaded: dataset)
+            return (Outcome(dataset: dataset, problems: [], catalog: catalog, reused: true), nil)
         } catch {
-            if access(indexPath, F_OK) == 0 { stale = "\(error)" }
+            return (nil, access(indexPath, F_OK) == 0 ? "\(error)" : nil)
         }
+    }
+
+    /// Loads the data files the ordinary way and writes their index.
+    private func build(paths: [String], view: SourceView, indexPath: String, stale: String?, progress: LoadProgress?) -> Outcome {
+        let program = Self.program
         var entries: [DataFingerprint.Entry] = []
         let collector = DataSnapshot.Collector()
         let loaded = DatasetLoader.load(paths: paths, progress: progress) { file in
@@ -109,22 +127,26 @@ struct IndexStore {
         switch DataSnapshot.encode(loaded.dataset, collector: collector) {
         case .success(let bytes): snapshot = bytes
         case .failure(let error):
-            return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: "these files were not indexed: \(error)")
+            return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: "these files were not indexed: \(error)", unsaved: true)
         }
         let bytes = CatalogIndex.bytes(of: catalog, fingerprint: DataFingerprint(files: entries), program: program, snapshot: snapshot)
         let seconds = Self.now() - started
         var note: String
+        var unsaved = false
         do throws(AtomicFile.Failure) {
             // A new file, not one that keeps the old index's owner and mode: those may be why it
             // was refused. Sessions look at the index only under the lock, so none sees the gap.
             unlink(indexPath)
-            try AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true, durable: false)
+            // Private: it holds the data, whoever may read the data files, and an index others
+            // may write is refused (whatever the umask would have allowed).
+            try AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true, durable: false, mode: 0o600)
             let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.entries.count) studies into \(indexPath)"
             note = what + " in \(Self.format(seconds)) s; later starts with the same data reuse it"
         } catch {
             note = "could not save the index (\(error)); the next start indexes again"
+            unsaved = true
         }
-        return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: note)
+        return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: note, unsaved: unsaved)
     }
 
     /// What changed in the data files since an index was built, in a few words; nil when
@@ -154,8 +176,12 @@ struct IndexStore {
     /// This build of the program: its version and its executable's size and time, so a new
     /// build (which may fold or measure differently) never reads an older build's index.
     static let program: String = {
-        var info = stat()
-        let build = stat("/proc/self/exe", &info) == 0 ? "\(info.st_size)-\(info.st_mtim.tv_sec)" : "unknown-build"
+        #if os(Linux)
+        let executable = "/proc/self/exe"
+        #else
+        let executable = CommandLine.arguments.first ?? ""
+        #endif
+        let build = FileStatus(path: executable).map { "\($0.size)-\($0.modified ?? 0)" } ?? "unknown-build"
         return "study-browser \(VersionText.version) \(build) format \(IndexFile.formatVersion)"
     }()
 

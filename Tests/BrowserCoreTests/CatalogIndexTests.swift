@@ -60,4 +60,27 @@ struct CatalogIndexTests {
             try CatalogIndex.catalog(from: try IndexFile(path: path), loaded: data)
         }
     }
+
+    @Test("own records searched for and not found still mark studies in the seed-only view, as a list without a catalog does")
+    func notFoundRecordsOnly() throws {
+        var data = Self.realData()
+        data.studies = data.studies.filter { $0.primary != nil && $0.primary?.status != .found }
+        try #require(!data.studies.isEmpty, "the bundled data has own records that were not found")
+        for view in [SourceView.best, .seedOnly] {
+            let catalog = Catalog(data, view: view)
+            #expect(!catalog.hasPrimaryRecords, "no record was found, so v says both views are one")
+            #expect(catalog.dataset.studies == BestSourced.studies(data.studies, view: view))
+            #expect(try Self.roundTrip(catalog).dataset == catalog.dataset)
+            #expect(Catalog(data, view: view.toggled).switched(to: view).dataset == catalog.dataset)
+        }
+    }
+
+    @Test("column widths are measured up to a bound, and read back the same")
+    func widthsBounded() throws {
+        var data = Self.realData()
+        data.studies[0].citation.firstAuthor = String(repeating: "w", count: Catalog.widestColumn + 10)
+        let catalog = Catalog(data)
+        #expect(catalog.naturalWidths(tab: 0, glyphs: .unicode).allSatisfy { $0 <= Catalog.widestColumn })
+        #expect(try Self.roundTrip(catalog).naturalWidths(tab: 0, glyphs: .ascii) == catalog.naturalWidths(tab: 0, glyphs: .ascii))
+    }
 }

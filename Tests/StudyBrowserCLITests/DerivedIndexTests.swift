@@ -120,6 +120,33 @@ struct DerivedIndexTests {
         #expect(try scratch.list().error.isEmpty, "the rebuilt index is whole and reused")
     }
 
+    @Test("an index written under a permissive umask is private, and reused")
+    func permissiveUmask() throws {
+        let scratch = try Scratch()
+        // A umask of 002 (common on shared hosts) would make a new file group-writable, which
+        // the index reader refuses: the index must not be rebuilt on every start.
+        let shell = try BinaryRunner.run([], shell: "umask 002 && exec '\(BinaryRunner.binary.path)' index '\(scratch.data)' --index-dir '\(scratch.indexes)'")
+        #expect(shell.status == 0, "\(shell.error)")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: try scratch.indexFile())[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+        let listed = try scratch.list()
+        #expect(listed.error.isEmpty, "\(listed.error)")
+    }
+
+    @Test("data files dated past 2262 or before 1678 are indexed and checked without a crash", arguments: ["2300-01-01", "1600-01-01"])
+    func farTimes(date: String) throws {
+        let scratch = try Scratch()
+        let touched = try BinaryRunner.run([], shell: "touch -d \(date) '\(scratch.dataFile)'")
+        try #require(touched.status == 0, "\(touched.error)")
+        let built = try BinaryRunner.run(["index", scratch.data, "--index-dir", scratch.indexes])
+        #expect(built.status == 0, "\(built.error)")
+        // Times that do not fit are not trusted, so the file is hashed: the same, so reused.
+        let listed = try scratch.list()
+        #expect(listed.status == 0)
+        #expect(listed.error.isEmpty, "\(listed.error)")
+        #expect(listed.output == (try scratch.listWithoutIndex()).output)
+    }
+
     @Test("20 processes starting together on new data build the index once and share it")
     func twentyBuildOnce() throws {
         // Large enough (over 1 MiB) that list indexes it by itself.

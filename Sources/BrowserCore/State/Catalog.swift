@@ -36,7 +36,7 @@ public struct Catalog: Sendable {
         hasPrimaryRecords = loaded.studies.contains { $0.primary?.status == .found }
         var dataset = loaded
         // Without own records the views are the same studies; sharing the array keeps memory flat.
-        if hasPrimaryRecords { dataset.studies = BestSourced.studies(loaded.studies, view: view) }
+        if Self.viewsDiffer(loaded.studies) { dataset.studies = BestSourced.studies(loaded.studies, view: view) }
         self.dataset = dataset
         let studies = dataset.studies
         let columnCount = StudyColumn.allCases.count
@@ -55,7 +55,7 @@ public struct Catalog: Sendable {
             var widths = Array(repeating: Array(repeating: 0, count: columnCount), count: Self.allTabs.count)
             for result in results {
                 for (tab, columns) in pick(result).enumerated() {
-                    for (column, width) in columns.enumerated() { widths[tab][column] = max(widths[tab][column], width) }
+                    for (column, width) in columns.enumerated() { widths[tab][column] = max(widths[tab][column], min(width, Self.widestColumn)) }
                 }
             }
             return widths
@@ -68,8 +68,18 @@ public struct Catalog: Sendable {
     /// The catalog for another view: indexed again only when the views differ.
     public func switched(to view: SourceView) -> Catalog {
         guard view != self.view else { return self }
-        guard hasPrimaryRecords else { return Catalog(sharing: self, view: view) }
+        guard Self.viewsDiffer(loaded.studies) else { return Catalog(sharing: self, view: view) }
         return Catalog(loaded, view: view)
+    }
+
+    /// The widest a column is ever measured: wider than any terminal, so layout never sees the
+    /// difference, and small enough that no width arithmetic can overflow.
+    static let widestColumn = 65_536
+
+    /// Whether the two views can show these studies differently: any study with an own record,
+    /// even one searched for and not found, is marked in the seed-only view.
+    static func viewsDiffer(_ studies: [Study]) -> Bool {
+        studies.contains { $0.primary != nil }
     }
 
     private init(sharing other: Catalog, view: SourceView) {

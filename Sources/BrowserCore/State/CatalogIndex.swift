@@ -81,8 +81,8 @@ public enum CatalogIndex {
         _ = try reader.read(UInt64.self)
         _ = try reader.read(UInt64.self)
         let hasPrimaryRecords = try reader.read(UInt8.self) == 1
-        let counts = try reader.readArray(of: UInt64.self).map { Int($0) }
-        guard counts.count == Catalog.allTabs.count else { throw .damaged("the tab counts") }
+        let counts = try reader.readArray(of: UInt64.self).map { Int(clamping: $0) }
+        guard counts.count == Catalog.allTabs.count, counts.allSatisfy({ $0 <= loaded.studies.count }) else { throw .damaged("the tab counts") }
         var widthSets: [[[Int]]] = []
         for _ in 0..<2 {
             let tabCount = try reader.read(UInt32.self)
@@ -90,14 +90,17 @@ public enum CatalogIndex {
             var tabs: [[Int]] = []
             for _ in 0..<tabCount {
                 let widths = try reader.readArray(of: UInt32.self).map { Int($0) }
-                guard widths.count == StudyColumn.allCases.count else { throw .damaged("the column widths") }
+                // The catalog never measures wider; a wider width is damage.
+                guard widths.count == StudyColumn.allCases.count, widths.allSatisfy({ $0 <= Catalog.widestColumn }) else {
+                    throw .damaged("the column widths")
+                }
                 tabs.append(widths)
             }
             widthSets.append(tabs)
         }
         guard reader.isAtEnd else { throw .damaged("the header has bytes left over") }
         var dataset = loaded
-        if hasPrimaryRecords { dataset.studies = BestSourced.studies(loaded.studies, view: header.view) }
+        if Catalog.viewsDiffer(loaded.studies) { dataset.studies = BestSourced.studies(loaded.studies, view: header.view) }
         let studies = dataset.studies
         let search = try file.read(searchTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SearchIndex.decode(&reader, studies: studies) }
         let sortTable = try file.read(sortTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SortTable(decoding: &reader, count: studies.count) }

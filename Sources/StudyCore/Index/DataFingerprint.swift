@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What an index was built from: each data file's path, size, times, inode and content hash,
 /// in load order.
 ///
@@ -24,23 +18,22 @@ public struct DataFingerprint: Sendable, Equatable {
         public var inode: UInt64
         public var hash: UInt64
 
-        /// The entry for a file's bytes as just read from `file.name`.
+        /// The entry for a file's bytes as just read from `file.name`, with its status from
+        /// before the read (taken now when the file carries none).
         public init(_ file: DataFile) {
             path = file.name
             size = UInt64(file.bytes.count)
             hash = ContentHash.of(file.bytes)
-            var info = stat()
-            guard stat(file.name, &info) == 0 else {
+            guard let status = file.status ?? FileStatus(path: file.name) else {
                 (modified, changed, inode) = (0, 0, 0)
                 return
             }
-            let times = Self.times(info)
-            var now = timespec()
-            clock_gettime(CLOCK_REALTIME, &now)
-            let racy = max(times.modified, times.changed) > Int64(now.tv_sec - 2) * 1_000_000_000 + Int64(now.tv_nsec)
-            modified = racy || UInt64(info.st_size) != size ? 0 : times.modified
-            changed = times.changed
-            inode = UInt64(info.st_ino)
+            // Racy: written within two seconds before the read began, when a later write in
+            // the same clock tick would leave the times as they are.
+            let racy = max(status.modified ?? .max, status.changed ?? .max) > status.taken &- 2_000_000_000
+            modified = racy || status.size != size ? 0 : status.modified ?? 0
+            changed = status.changed ?? 0
+            inode = status.inode
         }
 
         init(path: String, size: UInt64, modified: Int64, changed: Int64, inode: UInt64, hash: UInt64) {
@@ -54,15 +47,8 @@ public struct DataFingerprint: Sendable, Equatable {
 
         /// Whether the file on disk is as recorded, by its status alone; false when unsure.
         public var unchangedOnDisk: Bool {
-            var info = stat()
-            guard modified != 0, stat(path, &info) == 0 else { return false }
-            let times = Self.times(info)
-            return UInt64(info.st_size) == size && times.modified == modified && times.changed == changed && UInt64(info.st_ino) == inode
-        }
-
-        private static func times(_ info: stat) -> (modified: Int64, changed: Int64) {
-            (Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-             Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+            guard modified != 0, let now = FileStatus(path: path) else { return false }
+            return now.size == size && now.modified == modified && now.changed == changed && now.inode == inode
         }
     }
 

@@ -54,7 +54,12 @@ public enum DataSnapshot {
     public static func encode(_ dataset: Dataset, collector: Collector) -> Result<[UInt8], IndexFileError> {
         let files = collector.files
         let slices = files.flatMap(\.slices)
-        guard slices.count == dataset.studies.count else { return .failure(.damaged("the studies could not be matched to their files")) }
+        let origins = files.flatMap { file in repeatElement(file.name, count: file.slices.count) }
+        // Each study must be the element its file held at that place, or a snapshot could hand
+        // one file's record to another's study.
+        guard slices.count == dataset.studies.count, zip(dataset.studies, origins).allSatisfy({ $0.origin == $1 }) else {
+            return .failure(.damaged("the studies could not be matched to their files"))
+        }
         var writer = BinaryWriter()
         writer.write(count: files.count)
         for file in files {

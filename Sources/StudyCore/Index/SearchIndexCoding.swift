@@ -30,7 +30,11 @@ extension SearchIndex {
         let pieceCount = Int(try reader.read(UInt32.self))
         guard pieceCount <= 256 else { throw .damaged("the search text has \(pieceCount) pieces") }
         var buffers: [[UInt8]] = []
-        for _ in 0..<pieceCount { buffers.append(try reader.readBytes()) }
+        // Never an empty piece, as when built: filtering needs an address for every piece.
+        for _ in 0..<pieceCount {
+            let bytes = try reader.readBytes()
+            buffers.append(bytes.isEmpty ? [0] : bytes)
+        }
         let piece = try reader.readArray(of: UInt8.self)
         let start = try reader.readArray(of: UInt32.self)
         let end = try reader.readArray(of: UInt32.self)

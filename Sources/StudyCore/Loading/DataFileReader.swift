@@ -85,6 +85,8 @@ public enum DataFileReader {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(cannotOpen(path, systemReason(errno))) }
+        // Taken before the first byte is read, so a write during the read shows as a change later.
+        let status = FileStatus(descriptor: descriptor)
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return .failure(cannotOpen(path, "not a regular file"))
         }
@@ -112,7 +114,7 @@ public enum DataFileReader {
             }
         }
         bytes.removeSubrange(filled...)
-        return .success(DataFile(name: path, bytes: bytes))
+        return .success(DataFile(name: path, bytes: bytes, status: status))
     }
 
     private static func cannotOpen(_ path: String, _ reason: String) -> DataProblem {

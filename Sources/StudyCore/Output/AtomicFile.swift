@@ -44,10 +44,11 @@ public enum AtomicFile {
     /// Writes bytes that are not text for a terminal (an index file) in the same way.
     /// Without `durable` the data is not forced to disk before the rename: for a file that can
     /// be derived again and checks itself (an index), a crash may leave it short, never wrong.
-    public static func write(bytes: [UInt8], to path: String, overwrite: Bool, durable: Bool = true) throws(Failure) {
+    /// `mode` is a new file's permissions before the umask; a file it replaces keeps its own.
+    public static func write(bytes: [UInt8], to path: String, overwrite: Bool, durable: Bool = true, mode: mode_t = 0o666) throws(Failure) {
         let failure = bytes.withUnsafeBytes { buffer -> Failure? in
             do throws(Failure) {
-                try write(bytes: buffer, to: path, overwrite: overwrite, durable: durable)
+                try write(bytes: buffer, to: path, overwrite: overwrite, durable: durable, mode: mode)
                 return nil
             } catch {
                 return error
@@ -58,15 +59,15 @@ public enum AtomicFile {
 
     /// Writes bytes that are not text for a terminal in the same way.
     public static func write(bytes: UnsafeRawBufferPointer, to path: String, overwrite: Bool, durable: Bool = true,
-                             commit: () -> Bool = { true }) throws(Failure) {
+                             mode: mode_t = 0o666, commit: () -> Bool = { true }) throws(Failure) {
         if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
         let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
         var replaced = stat()
         let replacing = overwrite && stat(path, &replaced) == 0
-        // A new file is created as any new file is (0666 less the umask, applied by the kernel);
+        // A new file is created as any new file is (`mode`, 0666 by default, less the umask);
         // one that replaces another is created private and given the old file's mode before a
         // byte is written.
-        let (descriptor, temporary) = createTemporary(in: folder, mode: replacing ? 0o600 : 0o666)
+        let (descriptor, temporary) = createTemporary(in: folder, mode: replacing ? 0o600 : mode)
         guard descriptor >= 0 else { throw .system(path, reason()) }
         if replacing {
             // Only root may give a file away; anyone may keep their own group. Either is best
