@@ -449,4 +449,19 @@ struct OverlayAsideTests {
         #expect(terminal.frames.last?.rowText(2).contains("Summarising") == false)
         #expect(terminal.frames.last?.rowText(2).contains("Migraine:") == true, "the overview's text arrived")
     }
+
+    @Test("the findings open at once too, say what is being gathered, and fill in")
+    func findings() throws {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        state.indexAsideFrom = 0
+        let keys: [Key] = [.tab, .right, .enter, .character("f"), .down]
+        let terminal = InMemoryTerminal(size: Size(width: 80, height: 24), script: keys.map { .key($0) } + Array(repeating: .idle, count: 3))
+        let result = BrowserSession.run(state, on: terminal)
+        #expect(result.state.overlay == .findings && !result.state.overlayContent.pending)
+        #expect(terminal.frames.contains { $0.rowText(2).contains("Gathering the findings of 10 studies") })
+        #expect(terminal.frames.last.map { frame in (0..<24).contains { frame.rowText($0).contains("Gathering") } } == false)
+        var synchronous = result.state
+        synchronous.indexAsideFrom = Int.max
+        #expect(result.state.overlayContent.lines == OverlayContent.build(try #require(OverlayContent.inputs(of: synchronous)), state: synchronous).lines)
+    }
 }
