@@ -61,8 +61,9 @@ struct IndexStore {
             return Self.plain(paths: paths, view: view, progress: progress)
         }
         guard Self.makeFolder(folder) else {
+            let reason = Self.reason()
             var outcome = Self.plain(paths: paths, view: view, progress: progress)
-            outcome.note = "cannot create the index folder \(folder) (\(Self.reason())); loaded without an index"
+            outcome.note = "cannot create the index folder \(folder) (\(reason)); loaded without an index"
             outcome.unsaved = true
             return outcome
         }
@@ -76,7 +77,13 @@ struct IndexStore {
         if lock >= 0, attempt.outcome == nil {
             flock(lock, LOCK_UN)
             Self.acquire(lock, LOCK_EX, progress: progress)
-            // Another session may have built it while this one waited.
+            // Another session may have built it while this one waited: then it is read under a
+            // shared lock again, so sessions that queued behind one build read it side by side.
+            let stale = Self.staleness(files: located.paths, view: view, indexPath: indexPath)
+            guard stale.current else {
+                return build(paths: paths, view: view, indexPath: indexPath, stale: stale.reason, progress: progress)
+            }
+            flock(lock, LOCK_SH)
             attempt = reuse(files: located.paths, view: view, indexPath: indexPath, progress: progress)
         }
         if let outcome = attempt.outcome { return outcome }
@@ -88,6 +95,19 @@ struct IndexStore {
         guard flock(lock, operation | LOCK_NB) != 0 else { return }
         progress?.update("waiting for another session to finish the index", nil)
         while flock(lock, operation) != 0 && errno == EINTR {}
+    }
+
+    /// Whether the index is current for these files, and if not why (nil reason: there is none).
+    private static func staleness(files: [String], view: SourceView, indexPath: String) -> (current: Bool, reason: String?) {
+        do throws(IndexFileError) {
+            let header = try CatalogIndex.header(of: try IndexFile(path: indexPath))
+            if header.program != program { return (false, "was written by another build of study-browser") }
+            if header.view != view { return (false, "is for another view") }
+            if let change = change(since: header.fingerprint, files: files) { return (false, "is out of date (\(change))") }
+            return (true, nil)
+        } catch {
+            return (false, access(indexPath, F_OK) == 0 ? "\(error)" : nil)
+        }
     }
 
     /// The data and catalog from the index when it is current; otherwise why it is not (nil
@@ -188,7 +208,8 @@ struct IndexStore {
     private static func makeFolder(_ folder: String) -> Bool {
         var info = stat()
         if stat(folder, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
-        var path = ""
+        // A relative folder is made from the working folder, not from the root.
+        var path = folder.hasPrefix("/") ? "" : "."
         for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
             path += "/" + part
             if mkdir(path, 0o700) != 0 && errno != EEXIST { return false }

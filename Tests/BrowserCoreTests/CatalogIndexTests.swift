@@ -75,6 +75,25 @@ struct CatalogIndexTests {
         }
     }
 
+    @Test("v with own records that were all not found switches the view, beside the loop when large, and says so")
+    func toggleNotFoundOnly() {
+        var data = Self.realData()
+        data.studies = data.studies.filter { $0.primary != nil && $0.primary?.status != .found }
+        var state = BrowserState(catalog: Catalog(data), size: Size(width: 100, height: 30))
+        #expect(state.catalog.viewsCanDiffer && !state.catalog.hasPrimaryRecords)
+        state.indexAsideFrom = 0
+        let effect = BrowserReducer.reduce(&state, .toggleSourceView)
+        #expect(state.indexingView != nil, "indexed beside the loop: \(effect)")
+        #expect(state.message?.contains("both views are the same") != true)
+        // With no own record at all, v only says so.
+        var plain = Self.realData()
+        plain.studies = plain.studies.filter { $0.primary == nil }
+        var same = BrowserState(catalog: Catalog(plain), size: Size(width: 100, height: 30))
+        same.indexAsideFrom = 0
+        BrowserReducer.reduce(&same, .toggleSourceView)
+        #expect(same.message == "No study here has an own record; both views are the same.")
+    }
+
     @Test("column widths are measured up to a bound, and read back the same")
     func widthsBounded() throws {
         var data = Self.realData()

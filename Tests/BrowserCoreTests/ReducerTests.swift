@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BrowserCore
 import InMemoryTerminal
@@ -448,6 +449,28 @@ struct OverlayAsideTests {
         #expect(terminal.frames.contains { $0.rowText(2).contains("Summarising 10 studies") })
         #expect(terminal.frames.last?.rowText(2).contains("Summarising") == false)
         #expect(terminal.frames.last?.rowText(2).contains("Migraine:") == true, "the overview's text arrived")
+    }
+
+    @Test("a findings text rebuilt beside the loop (w) keeps the reader's place")
+    func findingsKeepPlace() throws {
+        // The bundled data: its TRD findings run to several screens.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data").path
+        var state = BrowserState(catalog: Catalog(DatasetLoader.load(paths: [folder]).dataset), size: Size(width: 80, height: 24))
+        state.indexAsideFrom = 0
+        state.selectTab(try #require(Catalog.allTabs.firstIndex(of: .trd)))
+        guard case .buildOverlay(let first)? = Fixture.press([.character("f")], on: &state).last else { Issue.record("no build"); return }
+        BrowserReducer.reduce(&state, .overlayBuilt(first.build(from: state)))
+        let height = OverlayGeometry(size: state.size).contentHeight
+        try #require(state.overlayContent.lines.count > height + 3, "the findings need more than a screen for this test")
+        for _ in 0..<3 { BrowserReducer.reduce(&state, .moveDown) }
+        #expect(state.overlayScroll == 3)
+        let effect = BrowserReducer.reduce(&state, .toggleFindingsWords)
+        #expect(state.overlayContent.pending && state.overlayScroll == 3, "the place is kept while the text is gathered")
+        #expect(BrowserView.render(state).rowText(2).contains("Gathering the findings"), "the placeholder shows from its top")
+        guard case .buildOverlay(let second) = effect else { Issue.record("no rebuild: \(effect)"); return }
+        BrowserReducer.reduce(&state, .overlayBuilt(second.build(from: state)))
+        #expect(!state.overlayContent.pending && state.overlayScroll == 3)
     }
 
     @Test("the findings open at once too, say what is being gathered, and fill in")

@@ -120,6 +120,19 @@ struct DerivedIndexTests {
         #expect(try scratch.list().error.isEmpty, "the rebuilt index is whole and reused")
     }
 
+    @Test("a relative --index-dir is made in the working folder")
+    func relativeFolder() throws {
+        let scratch = try Scratch()
+        let name = "sb-relative-\(UUID().uuidString)"
+        let cwd = FileManager.default.temporaryDirectory.path
+        defer { try? FileManager.default.removeItem(atPath: cwd + "/" + name) }
+        let built = try BinaryRunner.run(["index", scratch.data, "--index-dir", name + "/indexes"])
+        #expect(built.status == 0, "\(built.error)")
+        #expect(built.output.contains("indexed 300 studies into \(name)/indexes/"), "\(built.output)")
+        #expect(FileManager.default.fileExists(atPath: cwd + "/" + name + "/indexes"))
+        #expect(!FileManager.default.fileExists(atPath: "/" + name))
+    }
+
     @Test("an index written under a permissive umask is private, and reused")
     func permissiveUmask() throws {
         let scratch = try Scratch()

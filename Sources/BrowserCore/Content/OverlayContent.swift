@@ -34,7 +34,8 @@ public struct OverlayContent: Sendable, Equatable {
     /// What the overlay shows while its text is built.
     static func placeholder(_ inputs: Inputs, studies: Int) -> OverlayContent {
         let doing = inputs.overlay == .findings ? "Gathering the findings of" : "Summarising"
-        var content = OverlayContent(lines: [ContentLine(text: "\(doing) \(studies) studies… (keys still work; Esc closes)", heading: false)],
+        let text = inputs.glyphs.adapt("\(doing) \(studies) studies… (keys still work; Esc closes)")
+        var content = OverlayContent(lines: [ContentLine(text: text, heading: false)],
                                      inputs: inputs)
         content.pending = true
         return content

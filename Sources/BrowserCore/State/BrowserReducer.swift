@@ -100,7 +100,7 @@ public enum BrowserReducer {
             }
         case .toggleSourceView:
             let target = state.catalog.view.toggled
-            if !state.catalog.hasPrimaryRecords {
+            if !state.catalog.viewsCanDiffer {
                 state.setSourceView(target)
                 state.message = "No study here has an own record; both views are the same."
             } else if state.indexingView != nil {
@@ -222,7 +222,7 @@ public enum BrowserReducer {
                 ? "\(state.indication?.name ?? "All indications"); " + (state.query.text.isEmpty ? "no filter" : "filter '\(state.query.text)'")
                     + "; sorted by \(state.sort.label(arrows: ("ascending", "descending"))); \(studies.count) studies"
                 : "\(studies.count) marked stud\(studies.count == 1 ? "y" : "ies")"
-            if state.catalog.view == .seedOnly && state.catalog.hasPrimaryRecords { what += "; seed values only" }
+            if state.catalog.view == .seedOnly && state.catalog.viewsCanDiffer { what += "; seed values only" }
             state.runningExport = RunningExport(path: path, what: "\(studies.count) stud\(studies.count == 1 ? "y" : "ies")")
             return .export(ExportRequest(path: path, format: format, overwrite: false, studies: studies, description: what))
         case .confirmOverwrite:
@@ -369,7 +369,10 @@ public enum BrowserReducer {
         // The text is kept with the state (refreshContent); only its length is read here.
         state.detailScroll = max(0, min(state.detailScroll, state.detailsContent.lines.count - layout.detailsVisibleLines))
         let overlay = OverlayGeometry(size: state.size)
-        state.overlayScroll = max(0, min(state.overlayScroll, state.overlayContent.lines.count - overlay.contentHeight))
+        // While the text is built beside the loop the place is kept, and clamped when it arrives.
+        if !state.overlayContent.pending {
+            state.overlayScroll = max(0, min(state.overlayScroll, state.overlayContent.lines.count - overlay.contentHeight))
+        }
     }
 }
 

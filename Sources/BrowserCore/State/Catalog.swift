@@ -12,8 +12,11 @@ public struct Catalog: Sendable {
     public let loaded: Dataset
     /// Which values the catalog shows.
     public internal(set) var view: SourceView
-    /// Whether any study has an own record to fill values from; when none has, both views are one.
+    /// Whether any study has an own record that was found, to fill values from (for wording).
     public let hasPrimaryRecords: Bool
+    /// Whether the two views can differ: any study has an own record, found or not (a record
+    /// searched for and not found is still marked in the seed-only view). When false, both views are one.
+    public let viewsCanDiffer: Bool
     public let entries: [IndexedStudy]
     /// The entries' folded texts, for filtering by plain words without touching the entries.
     let searchIndex: SearchIndex
@@ -34,9 +37,10 @@ public struct Catalog: Sendable {
         self.loaded = loaded
         self.view = view
         hasPrimaryRecords = loaded.studies.contains { $0.primary?.status == .found }
+        viewsCanDiffer = Self.viewsDiffer(loaded.studies)
         var dataset = loaded
         // Without own records the views are the same studies; sharing the array keeps memory flat.
-        if Self.viewsDiffer(loaded.studies) { dataset.studies = BestSourced.studies(loaded.studies, view: view) }
+        if viewsCanDiffer { dataset.studies = BestSourced.studies(loaded.studies, view: view) }
         self.dataset = dataset
         let studies = dataset.studies
         let columnCount = StudyColumn.allCases.count
@@ -68,7 +72,7 @@ public struct Catalog: Sendable {
     /// The catalog for another view: indexed again only when the views differ.
     public func switched(to view: SourceView) -> Catalog {
         guard view != self.view else { return self }
-        guard Self.viewsDiffer(loaded.studies) else { return Catalog(sharing: self, view: view) }
+        guard viewsCanDiffer else { return Catalog(sharing: self, view: view) }
         return Catalog(loaded, view: view)
     }
 

@@ -100,7 +100,8 @@ public enum CatalogIndex {
         }
         guard reader.isAtEnd else { throw .damaged("the header has bytes left over") }
         var dataset = loaded
-        if Catalog.viewsDiffer(loaded.studies) { dataset.studies = BestSourced.studies(loaded.studies, view: header.view) }
+        let viewsCanDiffer = Catalog.viewsDiffer(loaded.studies)
+        if viewsCanDiffer { dataset.studies = BestSourced.studies(loaded.studies, view: header.view) }
         let studies = dataset.studies
         let search = try file.read(searchTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SearchIndex.decode(&reader, studies: studies) }
         let sortTable = try file.read(sortTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SortTable(decoding: &reader, count: studies.count) }
@@ -111,7 +112,7 @@ public enum CatalogIndex {
               tabs.allSatisfy({ Int($0) < Catalog.allTabs.count }), dimensions.allSatisfy({ Int($0) <= DoseDimension.allCases.count }) else {
             throw .damaged("the tabs or dose dimensions do not fit the studies")
         }
-        return Catalog(restoring: loaded, dataset: dataset, view: header.view, hasPrimaryRecords: hasPrimaryRecords,
+        return Catalog(restoring: loaded, dataset: dataset, view: header.view, hasPrimaryRecords: hasPrimaryRecords, viewsCanDiffer: viewsCanDiffer,
                        entries: search.entries, searchIndex: search.index, tabOfStudy: tabs,
                        doseDimensions: dimensions.map { $0 == 0 ? nil : DoseDimension.allCases[Int($0) - 1] },
                        counts: counts, sortTable: sortTable, unicodeWidths: widthSets[0], asciiWidths: widthSets[1])
@@ -131,13 +132,14 @@ public enum CatalogIndex {
 
 extension Catalog {
     /// A catalog from parts read out of an index.
-    init(restoring loaded: Dataset, dataset: Dataset, view: SourceView, hasPrimaryRecords: Bool, entries: [IndexedStudy],
+    init(restoring loaded: Dataset, dataset: Dataset, view: SourceView, hasPrimaryRecords: Bool, viewsCanDiffer: Bool, entries: [IndexedStudy],
          searchIndex: SearchIndex, tabOfStudy: [UInt8], doseDimensions: [DoseDimension?], counts: [Int],
          sortTable: SortTable, unicodeWidths: [[Int]], asciiWidths: [[Int]]) {
         self.loaded = loaded
         self.dataset = dataset
         self.view = view
         self.hasPrimaryRecords = hasPrimaryRecords
+        self.viewsCanDiffer = viewsCanDiffer
         self.entries = entries
         self.searchIndex = searchIndex
         self.tabOfStudy = tabOfStudy

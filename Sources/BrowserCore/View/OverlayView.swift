@@ -51,13 +51,15 @@ public enum OverlayView {
         }
         screen.write(" \(title(state)) ", x: box.x + 2, y: box.y, width: box.width - 4, role: .overlayTitle, ellipsis: glyphs.ellipsis)
         let all = state.overlayContent.lines
-        let visible = all.dropFirst(state.overlayScroll).prefix(box.contentHeight)
+        // A placeholder is shown from its top; the scroll offset waits for the built text.
+        let scroll = state.overlayContent.pending ? 0 : state.overlayScroll
+        let visible = all.dropFirst(scroll).prefix(box.contentHeight)
         for (offset, line) in visible.enumerated() {
             screen.write(line.text, x: box.x + 2, y: box.y + 1 + offset, width: box.contentWidth,
                          role: line.heading ? .overlayTitle : .overlay, ellipsis: glyphs.ellipsis)
         }
         let position = all.count > box.contentHeight
-            ? " \(state.overlayScroll + 1)-\(state.overlayScroll + visible.count) of \(all.count) \(glyphs.adapt("↑↓")) scroll, Esc close "
+            ? " \(scroll + 1)-\(scroll + visible.count) of \(all.count) \(glyphs.adapt("↑↓")) scroll, Esc close "
             : " Esc close "
         let footerWidth = DisplayWidth.of(position)
         screen.write(position, x: box.x + max(1, box.width - footerWidth - 2), y: box.y + box.height - 1,

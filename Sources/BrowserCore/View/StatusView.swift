@@ -21,7 +21,7 @@ enum StatusView {
             ?? state.notice
         let role: Role = state.filterError == nil ? .status : .statusError
         // Which values are shown, when the data has own records to choose from.
-        let values = !state.catalog.hasPrimaryRecords ? "" : state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : " \(glyphs.bar) seed+own\(glyphs.primary)"
+        let values = !state.catalog.viewsCanDiffer ? "" : state.catalog.view == .seedOnly ? " \(glyphs.bar) seed only" : " \(glyphs.bar) seed+own\(glyphs.primary)"
         screen.fill(x: 0, y: layout.statusRow, width: width, height: 1, role: role)
         if let alert {
             // A message too long for its room goes on into the hint row, which it takes over,
