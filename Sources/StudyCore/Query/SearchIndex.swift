@@ -45,32 +45,94 @@ public struct SearchIndex: Sendable {
         guard !words.isEmpty else { return positions }
         let joined = Array(words.joined())
         var offset = 0
-        let specs: [(start: Int, count: Int, anchor: Int)] = words.map { word in
+        let specs: [Needle] = words.map { word in
             defer { offset += word.count }
-            return (offset, word.count, word.withUnsafeBufferPointer(FoldedText.anchor))
+            return Needle(start: offset, count: word.count, anchor: word.withUnsafeBufferPointer(FoldedText.anchor))
         }
-        return withBases(from: 0, []) { bases in
-            let pointers = Pointers(bases: bases)
-            let chunkCount = positions.count < 20_000 ? 1 : 8
-            let size = (positions.count + chunkCount - 1) / chunkCount
-            let parts = Parallel.map(chunkCount) { chunk in
-                let range = min(chunk * size, positions.count)..<min((chunk + 1) * size, positions.count)
-                return joined.withUnsafeBufferPointer { needleBytes -> [Int] in
-                    guard let needleBase = needleBytes.baseAddress else { return [] }
-                    return positions[range].filter { position in
-                        let piece = Int(buffer[position])
-                        guard piece < pointers.bases.count else { return false }
-                        let from = Int(start[position])
-                        let text = pointers.bases[piece] + from
-                        let count = Int(end[position]) - from
-                        for spec in specs where !FoldedText.find(needleBase + spec.start, spec.count, anchor: spec.anchor, in: text, count) {
-                            return false
+        // Studies are visited in storage order, not the table's: their texts then lie one after
+        // another in memory, and the scan streams through them instead of waiting on a cache
+        // miss for every study (4 ms instead of 12 for a word in most of 100,000 studies).
+        let wordCount = (count + 63) / 64
+        var wanted = [UInt64](repeating: 0, count: wordCount)
+        for position in positions where position >= 0 && position < count {
+            wanted[position >> 6] |= 1 << UInt64(position & 63)
+        }
+        var found = [UInt64](repeating: 0, count: wordCount)
+        withBases(from: 0, []) { bases in
+            buffer.withUnsafeBufferPointer { piece in
+                start.withUnsafeBufferPointer { start in
+                    end.withUnsafeBufferPointer { end in
+                        bases.withUnsafeBufferPointer { bases in
+                            specs.withUnsafeBufferPointer { specs in
+                                joined.withUnsafeBufferPointer { needleBytes in
+                                    wanted.withUnsafeBufferPointer { wanted in
+                                        found.withUnsafeMutableBufferPointer { found in
+                                            let scan = Scan(piece: piece, start: start, end: end, bases: bases, specs: specs,
+                                                            needles: needleBytes, wanted: wanted, found: found)
+                                            // Chunks of whole bitmap words, so no two threads write one word.
+                                            let chunkCount = positions.count < 20_000 ? 1 : 8
+                                            let size = (wordCount + chunkCount - 1) / chunkCount
+                                            _ = Parallel.map(chunkCount) { chunk in
+                                                scan.mark(words: min(chunk * size, wordCount)..<min((chunk + 1) * size, wordCount))
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
-                        return true
                     }
                 }
             }
-            return chunkCount == 1 ? parts[0] : parts.flatMap { $0 }
+        }
+        return positions.filter { position in
+            position >= 0 && position < count && found[position >> 6] & (1 << UInt64(position & 63)) != 0
+        }
+    }
+
+    /// One needle's place in the joined needle bytes, and its rarest byte.
+    private struct Needle {
+        let start: Int
+        let count: Int
+        let anchor: Int
+    }
+
+    /// Everything one keystroke's scan reads and writes, as raw buffers that the filter keeps
+    /// alive while the scan's threads use them; each thread writes only its own bitmap words.
+    private struct Scan: @unchecked Sendable {
+        let piece: UnsafeBufferPointer<UInt8>
+        let start: UnsafeBufferPointer<UInt32>
+        let end: UnsafeBufferPointer<UInt32>
+        let bases: UnsafeBufferPointer<UnsafeRawPointer>
+        let specs: UnsafeBufferPointer<Needle>
+        let needles: UnsafeBufferPointer<UInt8>
+        /// One bit per study position: the candidates, and those whose text holds every needle.
+        let wanted: UnsafeBufferPointer<UInt64>
+        let found: UnsafeMutableBufferPointer<UInt64>
+
+        /// Marks, in `found`, the wanted positions of these bitmap words whose text holds every needle.
+        func mark(words: Range<Int>) {
+            guard let needleBase = needles.baseAddress else { return }
+            for word in words {
+                var bits = wanted[word]
+                var hits: UInt64 = 0
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let position = word << 6 | bit
+                    let number = Int(piece[position])
+                    guard number < bases.count else { continue }
+                    let from = Int(start[position])
+                    let text = bases[number] + from
+                    let count = Int(end[position]) - from
+                    var all = true
+                    for spec in specs where !FoldedText.find(needleBase + spec.start, spec.count, anchor: spec.anchor, in: text, count) {
+                        all = false
+                        break
+                    }
+                    if all { hits |= 1 << UInt64(bit) }
+                }
+                found[word] = hits
+            }
         }
     }
 
@@ -82,11 +144,5 @@ public struct SearchIndex: Sendable {
             guard let base = bytes.baseAddress else { return body(bases) }
             return withBases(from: index + 1, bases + [base], body)
         }
-    }
-
-    /// Buffer addresses handed to the filter's threads, which only read through them while
-    /// `withBases` keeps the buffers alive.
-    private struct Pointers: @unchecked Sendable {
-        let bases: [UnsafeRawPointer]
     }
 }
