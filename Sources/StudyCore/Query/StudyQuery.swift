@@ -32,14 +32,8 @@ public struct StudyQuery: Sendable {
         // Plain words, the common case while typing, skip the expression walk per study.
         let needles: [[UInt8]]? = Self.plainWords(expression)?.map { Array($0.utf8) }
         if let needles, let index, index.count == entries.count { return index.filter(positions, needles: needles) }
-        let chunkCount = positions.count < 20_000 ? 1 : 8
-        let size = (positions.count + chunkCount - 1) / chunkCount
-        let parts = Parallel.map(chunkCount) { chunk in
-            let range = min(chunk * size, positions.count)..<min((chunk + 1) * size, positions.count)
-            if let needles { return positions[range].filter { entries[$0].haystack.containsAll(needles) } }
-            return positions[range].filter { matches(entries[$0]) }
-        }
-        return chunkCount == 1 ? parts[0] : parts.flatMap { $0 }
+        if let needles { return StorageOrder.filter(positions, count: entries.count) { entries[$0].haystack.containsAll(needles) } }
+        return StorageOrder.filter(positions, count: entries.count) { matches(entries[$0]) }
     }
 
     /// Whether every study this query matches is sure to match `other` too, so filtering

@@ -1,0 +1,53 @@
+/// Filters positions by visiting them in storage order on every core, keeping the order given.
+///
+/// A table's order scatters its positions over memory, so testing them in that order waits on
+/// a cache miss for nearly every study; in storage order the studies' data streams in. The
+/// candidates become a bitmap, each thread marks the hits in its own words of a second one,
+/// and the given order is kept by filtering the positions through the hits.
+enum StorageOrder {
+    /// The positions (each in `0..<count`; others never match) for which `test` holds, in the order given.
+    static func filter(_ positions: [Int], count: Int, _ test: @Sendable (Int) -> Bool) -> [Int] {
+        let wordCount = (count + 63) / 64
+        var wanted = [UInt64](repeating: 0, count: wordCount)
+        for position in positions where position >= 0 && position < count {
+            wanted[position >> 6] |= 1 << UInt64(position & 63)
+        }
+        var found = [UInt64](repeating: 0, count: wordCount)
+        wanted.withUnsafeBufferPointer { wanted in
+            found.withUnsafeMutableBufferPointer { found in
+                let bitmaps = Bitmaps(wanted: wanted, found: found)
+                // A test can cost a scan of a study's whole text (a microsecond or so), so a few
+                // thousand candidates already repay a thread; chunks are whole words, so no two
+                // threads write one word.
+                let chunkCount = positions.count < 2_000 ? 1 : 8
+                let size = (wordCount + chunkCount - 1) / chunkCount
+                _ = Parallel.map(chunkCount) { chunk in
+                    bitmaps.mark(words: min(chunk * size, wordCount)..<min((chunk + 1) * size, wordCount), test)
+                }
+            }
+        }
+        return positions.filter { position in
+            position >= 0 && position < count && found[position >> 6] & (1 << UInt64(position & 63)) != 0
+        }
+    }
+
+    /// The two bitmaps, shared by the threads while `filter` keeps them alive; each thread
+    /// writes only its own words of `found`.
+    private struct Bitmaps: @unchecked Sendable {
+        let wanted: UnsafeBufferPointer<UInt64>
+        let found: UnsafeMutableBufferPointer<UInt64>
+
+        func mark(words: Range<Int>, _ test: (Int) -> Bool) {
+            for word in words {
+                var bits = wanted[word]
+                var hits: UInt64 = 0
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if test(word << 6 | bit) { hits |= 1 << UInt64(bit) }
+                }
+                found[word] = hits
+            }
+        }
+    }
+}
