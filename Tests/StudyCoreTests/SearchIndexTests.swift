@@ -30,11 +30,33 @@ struct SearchIndexTests {
         // Most positions, shuffled as a sort leaves them, with gaps so some bitmap words are partly wanted.
         var generator = SeededGenerator(seed: 3)
         let positions = entries.indices.filter { $0 % 7 != 3 }.shuffled(using: &generator)
-        #expect(positions.count >= 20_000)
-        for query in ["refractory", "zunoba", "e", "xyzzy", SyntheticStudies.rareWord] {
+        #expect(positions.count >= 2_000)
+        // Plain words (through the index and without it), field queries and alternatives.
+        for query in ["refractory", "zunoba", "e", "xyzzy", SyntheticStudies.rareWord, "year>2010", "title:zu|n<100", "!zunoba"] {
             let compiled = try StudyQuery(query)
-            #expect(compiled.filter(entries, positions: positions, index: index) == positions.filter { compiled.matches(entries[$0]) }, "\(query)")
+            let direct = positions.filter { compiled.matches(entries[$0]) }
+            #expect(compiled.filter(entries, positions: positions, index: index) == direct, "\(query)")
+            #expect(compiled.filter(entries, positions: positions) == direct, "\(query), without the index")
         }
+    }
+
+    @Test("a storage-order filter keeps duplicates as given, drops positions outside the catalog, and splits work by candidates")
+    func storageOrderEdges() {
+        let even: @Sendable (Int) -> Bool = { $0 % 2 == 0 }
+        #expect(StorageOrder.filter([4, -1, 2, 4, 130, 3, 2, 200, 0], count: 130, even) == [4, 2, 4, 2, 0])
+        #expect(StorageOrder.filter([], count: 130, even) == [])
+        #expect(StorageOrder.filter([0, 1, 2], count: 0, even) == [])
+        // Many candidates in one stretch of storage, as one tab's file: every chunk gets some.
+        let clustered = Array((50_000..<60_000).reversed())
+        #expect(StorageOrder.filter(clustered, count: 100_000, even) == clustered.filter(even))
+        var wanted = [UInt64](repeating: 0, count: (100_000 + 63) / 64)
+        for position in clustered { wanted[position >> 6] |= 1 << UInt64(position & 63) }
+        let ranges = wanted.withUnsafeBufferPointer { StorageOrder.chunks(of: $0, into: 8) }
+        #expect(ranges.count == 8)
+        #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == wanted.count)
+        #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        let perChunk = ranges.map { range in range.reduce(0) { $0 + wanted[$1].nonzeroBitCount } }
+        #expect(perChunk.allSatisfy { $0 >= 1_000 && $0 <= 1_500 }, "\(perChunk)")
     }
 
     /// A small deterministic generator (SplitMix64), so a failure can be replayed.

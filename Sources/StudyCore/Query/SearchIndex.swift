@@ -44,6 +44,8 @@ public struct SearchIndex: Sendable {
         // The needles in one buffer, each with its rarest byte chosen once for all studies.
         let words = needles.filter { !$0.isEmpty }
         guard !words.isEmpty else { return positions }
+        // The scan reads these without bounds checks; both inits make them as long as `start`.
+        guard buffer.count == count, end.count == count else { return [] }
         let joined = Array(words.joined())
         var offset = 0
         let specs: [Needle] = words.map { word in

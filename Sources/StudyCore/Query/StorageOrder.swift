@@ -5,7 +5,9 @@
 /// candidates become a bitmap, each thread marks the hits in its own words of a second one,
 /// and the given order is kept by filtering the positions through the hits.
 enum StorageOrder {
-    /// The positions (each in `0..<count`; others never match) for which `test` holds, in the order given.
+    /// The positions for which `test` holds, in the order given and as often as given.
+    /// A position outside `0..<count` is never tested and never kept: the callers' positions
+    /// come from the same catalog, and one that does not is not a study.
     static func filter(_ positions: [Int], count: Int, _ test: @Sendable (Int) -> Bool) -> [Int] {
         let wordCount = (count + 63) / 64
         var wanted = [UInt64](repeating: 0, count: wordCount)
@@ -17,18 +19,34 @@ enum StorageOrder {
             found.withUnsafeMutableBufferPointer { found in
                 let bitmaps = Bitmaps(wanted: wanted, found: found)
                 // A test can cost a scan of a study's whole text (a microsecond or so), so a few
-                // thousand candidates already repay a thread; chunks are whole words, so no two
-                // threads write one word.
-                let chunkCount = positions.count < 2_000 ? 1 : 8
-                let size = (wordCount + chunkCount - 1) / chunkCount
-                _ = Parallel.map(chunkCount) { chunk in
-                    bitmaps.mark(words: min(chunk * size, wordCount)..<min((chunk + 1) * size, wordCount), test)
-                }
+                // thousand candidates already repay a thread.
+                let ranges = chunks(of: wanted, into: positions.count < 2_000 ? 1 : 8)
+                _ = Parallel.map(ranges.count) { chunk in bitmaps.mark(words: ranges[chunk], test) }
             }
         }
         return positions.filter { position in
             position >= 0 && position < count && found[position >> 6] & (1 << UInt64(position & 63)) != 0
         }
+    }
+
+    /// Ranges of whole bitmap words (so no two threads write one word) holding about equal
+    /// numbers of candidates: a tab's studies often lie in one stretch of storage (one file),
+    /// and equal stretches of words would leave most threads idle.
+    static func chunks(of wanted: UnsafeBufferPointer<UInt64>, into chunkCount: Int) -> [Range<Int>] {
+        guard chunkCount > 1 else { return [0..<wanted.count] }
+        let total = wanted.reduce(0) { $0 + $1.nonzeroBitCount }
+        var ranges: [Range<Int>] = []
+        var lower = 0
+        var seen = 0
+        for (word, bits) in wanted.enumerated() {
+            seen += bits.nonzeroBitCount
+            if ranges.count < chunkCount - 1, seen * chunkCount >= total * (ranges.count + 1) {
+                ranges.append(lower..<word + 1)
+                lower = word + 1
+            }
+        }
+        ranges.append(lower..<wanted.count)
+        return ranges
     }
 
     /// The two bitmaps, shared by the threads while `filter` keeps them alive; each thread
@@ -37,6 +55,7 @@ enum StorageOrder {
         let wanted: UnsafeBufferPointer<UInt64>
         let found: UnsafeMutableBufferPointer<UInt64>
 
+        /// Tests the candidates of these words in storage order and sets the bits of those that pass.
         func mark(words: Range<Int>, _ test: (Int) -> Bool) {
             for word in words {
                 var bits = wanted[word]

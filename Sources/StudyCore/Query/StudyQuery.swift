@@ -27,6 +27,8 @@ public struct StudyQuery: Sendable {
     /// Large lists are split across the cores: every keystroke in the browser runs this over
     /// the whole tab.
     /// With a search index for the same entries, plain words are matched straight in it.
+    /// Positions are positions of `entries`: one outside them is never kept by a query that
+    /// tests studies, and an empty query gives back every position as given.
     public func filter(_ entries: [IndexedStudy], positions: [Int], index: SearchIndex? = nil) -> [Int] {
         if case .all = expression { return positions }
         // Plain words, the common case while typing, skip the expression walk per study.
