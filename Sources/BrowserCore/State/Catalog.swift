@@ -47,7 +47,8 @@ public struct Catalog: Sendable {
         let chunks = Self.chunks(studies.count)
         let results = Parallel.map(chunks.count) { chunk in Self.index(studies, range: chunks[chunk], columnCount: columnCount) }
         entries = results.flatMap(\.entries)
-        searchIndex = SearchIndex(results.map { ($0.searchBuffer, $0.searchRanges) })
+        // Below a few thousand studies a scan of every text is already quick.
+        searchIndex = SearchIndex(results.map { ($0.searchBuffer, $0.searchRanges) }, grams: studies.count >= 2_000)
         doseDimensions = results.flatMap(\.doseDimensions)
         let tabs = studies.map { UInt8(Self.tab(of: $0)) }
         tabOfStudy = tabs

@@ -7,7 +7,7 @@
 /// offset (u64), length (u64) and checksum (u64); then the sections, each 8-byte aligned.
 public struct IndexFile: Sendable {
     /// Bumped whenever what any section holds or means changes; another version is rebuilt.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     static let magic = Array("SBINDEX\n".utf8)
     static let headerSize = 32
     static let entrySize = 32

@@ -2,7 +2,7 @@
 /// them instead of folding every study's text again.
 extension SearchIndex {
     /// Writes the folded texts (by piece, as the catalog built them), each study's place in
-    /// them, and the spans field queries search.
+    /// them, the spans field queries search, and the grams when built.
     public func encode(entries: [IndexedStudy], into writer: inout BinaryWriter) {
         writer.write(UInt32(buffers.count))
         for piece in buffers { writer.write(bytes: piece) }
@@ -23,6 +23,16 @@ extension SearchIndex {
         writer.write(array: fields)
         writer.write(array: starts)
         writer.write(array: ends)
+        writer.write(UInt8(grams == nil ? 0 : 1))
+        if let grams {
+            writer.write(array: grams.ranks)
+            writer.write(array: grams.keys)
+            writer.write(array: grams.kinds)
+            writer.write(array: grams.offsets)
+            writer.write(array: grams.lengths)
+            writer.write(array: grams.bitmaps)
+            writer.write(array: grams.lists)
+        }
     }
 
     /// Reads what `encode` wrote for these studies, in the same order; every offset is checked.
@@ -43,6 +53,12 @@ extension SearchIndex {
         let starts = try reader.readArray(of: UInt32.self)
         let ends = try reader.readArray(of: UInt32.self)
         let count = studies.count
+        var grams: GramIndex?
+        if try reader.read(UInt8.self) == 1 {
+            grams = try GramIndex(count: count, ranks: try reader.readArray(of: UInt8.self), keys: try reader.readArray(of: UInt32.self), kinds: try reader.readArray(of: UInt8.self),
+                                  offsets: try reader.readArray(of: UInt32.self), lengths: try reader.readArray(of: UInt32.self),
+                                  bitmaps: try reader.readArray(of: UInt64.self), lists: try reader.readArray(of: UInt32.self))
+        }
         guard piece.count == count, start.count == count, end.count == count, spanCounts.count == count,
               fields.count == starts.count, starts.count == ends.count else { throw .damaged("the search text does not fit the studies") }
         var spanStart = [Int](repeating: 0, count: count + 1)
@@ -70,6 +86,6 @@ extension SearchIndex {
                 return IndexedStudy(studies[index], haystack: FoldedText(bytes: text, spans: spans))
             }
         }
-        return (parts.flatMap { $0 }, SearchIndex(buffers: frozenBuffers, buffer: piece, start: start, end: end))
+        return (parts.flatMap { $0 }, SearchIndex(buffers: frozenBuffers, buffer: piece, start: start, end: end, grams: grams))
     }
 }

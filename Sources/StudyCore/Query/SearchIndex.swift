@@ -9,17 +9,21 @@ public struct SearchIndex: Sendable {
     let buffer: [UInt8]
     let start: [UInt32]
     let end: [UInt32]
+    /// Which studies hold each byte and pair of bytes, to skip the texts that cannot match.
+    private(set) var grams: GramIndex?
 
     /// An index restored from its parts (`SearchIndexCoding`), checked there.
-    init(buffers: [[UInt8]], buffer: [UInt8], start: [UInt32], end: [UInt32]) {
+    init(buffers: [[UInt8]], buffer: [UInt8], start: [UInt32], end: [UInt32], grams: GramIndex?) {
         self.buffers = buffers
         self.buffer = buffer
         self.start = start
         self.end = end
+        self.grams = grams
     }
 
-    /// The index of pieces made by `IndexedStudy.index`, in study order.
-    public init(_ pieces: [(buffer: [UInt8], ranges: [Range<Int>])]) {
+    /// The index of pieces made by `IndexedStudy.index`, in study order; with `grams`, also
+    /// which studies hold each byte and pair of bytes (worth it from a few thousand studies).
+    public init(_ pieces: [(buffer: [UInt8], ranges: [Range<Int>])], grams: Bool = true) {
         // Never empty, so each has an address (an empty piece's studies have empty ranges).
         buffers = pieces.map { $0.buffer.isEmpty ? [0] : $0.buffer }
         var buffer: [UInt8] = [], start: [UInt32] = [], end: [UInt32] = []
@@ -33,6 +37,7 @@ public struct SearchIndex: Sendable {
         self.buffer = buffer
         self.start = start
         self.end = end
+        if grams { self.grams = buildGrams() }
     }
 
     /// Whether the index covers this many studies (it is built for one catalog).
@@ -60,7 +65,8 @@ public struct SearchIndex: Sendable {
                             specs.withUnsafeBufferPointer { specs in
                                 joined.withUnsafeBufferPointer { needleBytes in
                                     let scan = Scan(piece: piece, start: start, end: end, bases: bases, specs: specs, needles: needleBytes)
-                                    return StorageOrder.filter(positions, count: count) { scan.matches($0) }
+                                    let narrow = grams.map { grams in { (wanted: inout [UInt64]) in grams.narrow(&wanted, needles: words) } }
+                                    return StorageOrder.filter(positions, count: count, narrow: narrow) { scan.matches($0) }
                                 }
                             }
                         }
@@ -100,6 +106,39 @@ public struct SearchIndex: Sendable {
                 return false
             }
             return true
+        }
+    }
+
+    /// The gram index of these texts.
+    private func buildGrams() -> GramIndex? {
+        guard buffer.count == count, end.count == count else { return nil }
+        return withBases(from: 0, []) { bases in
+            buffer.withUnsafeBufferPointer { piece in
+                start.withUnsafeBufferPointer { start in
+                    end.withUnsafeBufferPointer { end in
+                        bases.withUnsafeBufferPointer { bases in
+                            let texts = Texts(piece: piece, start: start, end: end, bases: bases)
+                            return GramIndex.build(count: count) { texts.text(at: $0) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The texts by position, as raw buffers the gram build's threads share while
+    /// `buildGrams` keeps them alive.
+    private struct Texts: @unchecked Sendable {
+        let piece: UnsafeBufferPointer<UInt8>
+        let start: UnsafeBufferPointer<UInt32>
+        let end: UnsafeBufferPointer<UInt32>
+        let bases: UnsafeBufferPointer<UnsafeRawPointer>
+
+        func text(at position: Int) -> UnsafeBufferPointer<UInt8> {
+            let number = Int(piece[position])
+            guard number < bases.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+            let from = Int(start[position])
+            return UnsafeBufferPointer(start: (bases[number] + from).assumingMemoryBound(to: UInt8.self), count: Int(end[position]) - from)
         }
     }
 

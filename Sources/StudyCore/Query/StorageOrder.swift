@@ -8,20 +8,27 @@ enum StorageOrder {
     /// The positions for which `test` holds, in the order given and as often as given.
     /// A position outside `0..<count` is never tested and never kept: the callers' positions
     /// come from the same catalog, and one that does not is not a study.
-    static func filter(_ positions: [Int], count: Int, _ test: @Sendable (Int) -> Bool) -> [Int] {
+    /// `narrow`, when given, first clears candidates that cannot pass (`GramIndex`), and
+    /// returns true when the ones left are exactly those that pass, so none is tested.
+    static func filter(_ positions: [Int], count: Int, narrow: ((inout [UInt64]) -> Bool)? = nil, _ test: @Sendable (Int) -> Bool) -> [Int] {
         let wordCount = (count + 63) / 64
         var wanted = [UInt64](repeating: 0, count: wordCount)
         for position in positions where position >= 0 && position < count {
             wanted[position >> 6] |= 1 << UInt64(position & 63)
         }
         var found = [UInt64](repeating: 0, count: wordCount)
-        wanted.withUnsafeBufferPointer { wanted in
-            found.withUnsafeMutableBufferPointer { found in
-                let bitmaps = Bitmaps(wanted: wanted, found: found)
-                // A test can cost a scan of a study's whole text (a microsecond or so), so a few
-                // thousand candidates already repay a thread.
-                let ranges = chunks(of: wanted, into: positions.count < 2_000 ? 1 : 8)
-                _ = Parallel.map(ranges.count) { chunk in bitmaps.mark(words: ranges[chunk], test) }
+        if let narrow, narrow(&wanted) {
+            found = wanted
+        } else {
+            let candidates = narrow == nil ? positions.count : wanted.reduce(0) { $0 + $1.nonzeroBitCount }
+            wanted.withUnsafeBufferPointer { wanted in
+                found.withUnsafeMutableBufferPointer { found in
+                    let bitmaps = Bitmaps(wanted: wanted, found: found)
+                    // A test can cost a scan of a study's whole text (a microsecond or so), so a few
+                    // thousand candidates already repay a thread.
+                    let ranges = chunks(of: wanted, into: candidates < 2_000 ? 1 : 8)
+                    _ = Parallel.map(ranges.count) { chunk in bitmaps.mark(words: ranges[chunk], test) }
+                }
             }
         }
         return positions.filter { position in

@@ -1,0 +1,294 @@
+/// Which studies' folded search texts hold each byte, each pair and each run of three adjacent
+/// bytes, so a keystroke's filter tests only the studies that can match.
+///
+/// A word's first three letters decide the answer outright (a study holds "zun" exactly when
+/// its text holds that run), and a longer word can only be in a text that holds every run of
+/// it, so the scan that confirms it reads a few percent of the texts instead of all of them.
+/// Common grams are kept as a bitmap over the studies, rare ones as a list of positions,
+/// whichever is smaller.
+public struct GramIndex: Sendable {
+    /// Keys 0..<65,536 are pairs (first byte × 256 + second); 65,536 + a byte is that byte
+    /// alone; from 65,792 come runs of three, by the bytes' ranks (`ranks`).
+    static let keyCount = tripleBase + 64 * 64 * 64
+    static let tripleBase = 65_536 + 256
+    /// Runs of three are keyed by the 63 most frequent bytes, each its own rank, and one rank
+    /// (63) shared by every other byte: a run with such a byte may stand for several runs, so
+    /// it narrows but does not decide.
+    static let sharedRank: UInt8 = 63
+    /// Whether a gram's studies are a list of positions or a bitmap.
+    static let listed: UInt8 = 1, mapped: UInt8 = 2
+
+    /// Studies covered: positions 0..<count of the search index.
+    let count: Int
+    /// The grams that occur, in increasing key order, each with its kind and where its studies lie:
+    /// for a bitmap, which one (of `wordCount` words each) in `bitmaps`; for a list, where it
+    /// starts in `lists`, `lengths` long.
+    let keys: [UInt32]
+    let kinds: [UInt8]
+    let offsets: [UInt32]
+    let lengths: [UInt32]
+    let bitmaps: [UInt64]
+    let lists: [UInt32]
+    /// Each byte's rank in the keys of runs of three.
+    let ranks: [UInt8]
+    /// Per key, its place in `keys` plus one (0 when the gram occurs nowhere): built on load.
+    private let slots: [UInt32]
+
+    /// Words in each bitmap.
+    var wordCount: Int { (count + 63) / 64 }
+
+    /// An index restored from its parts, checked so that no lookup can reach outside them.
+    init(count: Int, ranks: [UInt8], keys: [UInt32], kinds: [UInt8], offsets: [UInt32], lengths: [UInt32], bitmaps: [UInt64],
+         lists: [UInt32]) throws(IndexFileError) {
+        guard ranks.count == 256, ranks.allSatisfy({ $0 <= Self.sharedRank }) else { throw .damaged("the gram ranks") }
+        guard keys.count == kinds.count, keys.count == offsets.count, keys.count == lengths.count, count >= 0 else {
+            throw .damaged("the gram directory")
+        }
+        let words = (count + 63) / 64
+        var slots = [UInt32](repeating: 0, count: Self.keyCount)
+        var previous = -1
+        var nextMap = 0, nextList = 0
+        for index in keys.indices {
+            let key = Int(keys[index])
+            guard key > previous, key < Self.keyCount else { throw .damaged("the gram keys") }
+            previous = key
+            slots[key] = UInt32(index + 1)
+            switch kinds[index] {
+            case Self.mapped:
+                guard Int(offsets[index]) == nextMap else { throw .damaged("the gram bitmaps") }
+                nextMap += 1
+            case Self.listed:
+                guard Int(offsets[index]) == nextList, lengths[index] > 0 else { throw .damaged("the gram lists") }
+                nextList += Int(lengths[index])
+            default:
+                throw .damaged("a gram's kind")
+            }
+        }
+        guard bitmaps.count == nextMap * words, lists.count == nextList, lists.allSatisfy({ Int($0) < count }) else {
+            throw .damaged("the grams do not fit the studies")
+        }
+        self.count = count
+        self.ranks = ranks
+        self.keys = keys
+        self.kinds = kinds
+        self.offsets = offsets
+        self.lengths = lengths
+        self.bitmaps = bitmaps
+        self.lists = lists
+        self.slots = slots
+    }
+
+    /// The grams of the texts `text(position)` gives for positions 0..<count, worked out on every
+    /// core; nil when the lists would outgrow their 32-bit offsets (billions of entries).
+    static func build(count: Int, text: @Sendable (Int) -> UnsafeBufferPointer<UInt8>) -> GramIndex? {
+        let words = (count + 63) / 64
+        // Whole bitmap words per thread, so no two threads ever write one word.
+        let chunkCount = count < 4_096 ? 1 : 8
+        let wordsPerChunk = (words + chunkCount - 1) / max(1, chunkCount)
+        let ranges = (0..<chunkCount).map { chunk in
+            min(chunk * wordsPerChunk * 64, count)..<min((chunk + 1) * wordsPerChunk * 64, count)
+        }
+        let ranks = ranking(ranges, text: text)
+        // First pass: how many studies of each chunk hold each gram.
+        let tallies = Parallel.map(ranges.count) { chunk in
+            var tally = [UInt32](repeating: 0, count: keyCount)
+            tally.withUnsafeMutableBufferPointer { tally in
+                ranks.withUnsafeBufferPointer { ranks in visit(ranges[chunk], ranks: ranks, text: text, into: Tally(counts: tally)) }
+            }
+            return tally
+        }
+        var keys: [UInt32] = [], kinds: [UInt8] = [], offsets: [UInt32] = [], lengths: [UInt32] = []
+        // Where each chunk writes a listed gram's positions, or which bitmap a mapped gram has.
+        var starts = [[Int]](repeating: [Int](repeating: -1, count: keyCount), count: ranges.count)
+        var mapCount = 0, listCount = 0
+        for key in 0..<keyCount {
+            let total = tallies.reduce(0) { $0 + Int($1[key]) }
+            guard total > 0 else { continue }
+            keys.append(UInt32(key))
+            // A list costs 32 bits a study, a bitmap one bit for every study.
+            if total * 32 > count {
+                kinds.append(mapped)
+                offsets.append(UInt32(mapCount))
+                lengths.append(0)
+                for chunk in ranges.indices { starts[chunk][key] = mapCount }
+                mapCount += 1
+            } else {
+                guard let offset = UInt32(exactly: listCount), let length = UInt32(exactly: total) else { return nil }
+                kinds.append(listed)
+                offsets.append(offset)
+                lengths.append(length)
+                for chunk in ranges.indices {
+                    starts[chunk][key] = listCount
+                    listCount += Int(tallies[chunk][key])
+                }
+            }
+        }
+        guard listCount <= Int(UInt32.max) else { return nil }
+        let chunkStarts = starts
+        var bitmaps = [UInt64](repeating: 0, count: mapCount * words)
+        var lists = [UInt32](repeating: 0, count: listCount)
+        var kindOfKey = [UInt8](repeating: 0, count: keyCount)
+        for (key, kind) in zip(keys, kinds) { kindOfKey[Int(key)] = kind }
+        let kindTable = kindOfKey
+        // Second pass: each chunk fills its own words of the bitmaps and its own stretch of each list.
+        bitmaps.withUnsafeMutableBufferPointer { bitmaps in
+            lists.withUnsafeMutableBufferPointer { lists in
+                let targets = Targets(bitmaps: bitmaps, lists: lists)
+                _ = Parallel.map(ranges.count) { chunk in
+                    var cursor = chunkStarts[chunk]
+                    cursor.withUnsafeMutableBufferPointer { cursor in
+                        kindTable.withUnsafeBufferPointer { kinds in
+                            ranks.withUnsafeBufferPointer { ranks in
+                                let fill = Fill(kinds: kinds, cursor: cursor, bitmaps: targets.bitmaps, lists: targets.lists, words: words)
+                                visit(ranges[chunk], ranks: ranks, text: text, into: fill)
+                            }
+                        }
+                    }
+                    return 0
+                }
+            }
+        }
+        // Built here from consistent parts, so the checks pass; were they to fail, filtering scans every text as without grams.
+        return try? GramIndex(count: count, ranks: ranks, keys: keys, kinds: kinds, offsets: offsets, lengths: lengths, bitmaps: bitmaps, lists: lists)
+    }
+
+    /// Clears from `wanted` (a bitmap over the studies) every study that cannot hold all of the
+    /// needles. Returns true when what is left is exactly the studies that hold them, because
+    /// every needle is one or two bytes long, or three bytes that each have their own rank.
+    func narrow(_ wanted: inout [UInt64], needles: [[UInt8]]) -> Bool {
+        guard wanted.count == wordCount else { return false }
+        var exact = true
+        for needle in needles {
+            if needle.count > 3 || (needle.count == 3 && needle.contains { ranks[Int($0)] == Self.sharedRank }) { exact = false }
+            var grams = needle.count == 1 ? [65_536 + Int(needle[0])] : zip(needle, needle.dropFirst()).map { Int($0) << 8 | Int($1) }
+            if needle.count >= 3 {
+                grams += (2..<needle.count).map { Self.tripleKey(ranks, needle[$0 - 2], needle[$0 - 1], needle[$0]) }
+            }
+            for key in grams {
+                keep(key, in: &wanted)
+            }
+        }
+        return exact
+    }
+
+    /// The key of a run of three bytes.
+    private static func tripleKey(_ ranks: [UInt8], _ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+        tripleBase + (Int(ranks[Int(first)]) << 12 | Int(ranks[Int(second)]) << 6 | Int(ranks[Int(third)]))
+    }
+
+    /// Ranks for the keys of runs of three: the 63 most frequent bytes of the texts get their own.
+    private static func ranking(_ ranges: [Range<Int>], text: @Sendable (Int) -> UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let histograms = Parallel.map(ranges.count) { chunk in
+            var histogram = [Int](repeating: 0, count: 256)
+            for position in ranges[chunk] {
+                for byte in text(position) { histogram[Int(byte)] += 1 }
+            }
+            return histogram
+        }
+        let totals = (0..<256).map { byte in histograms.reduce(0) { $0 + $1[byte] } }
+        let frequent = (0..<256).filter { totals[$0] > 0 }.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }.prefix(Int(sharedRank))
+        var ranks = [UInt8](repeating: sharedRank, count: 256)
+        for (rank, byte) in frequent.enumerated() { ranks[byte] = UInt8(rank) }
+        return ranks
+    }
+
+    /// Keeps in `wanted` only the studies that hold the gram `key`.
+    private func keep(_ key: Int, in wanted: inout [UInt64]) {
+        let slot = Int(slots[key])
+        guard slot > 0 else {
+            for index in wanted.indices { wanted[index] = 0 }
+            return
+        }
+        let index = slot - 1
+        let offset = Int(offsets[index])
+        if kinds[index] == Self.mapped {
+            let base = offset * wordCount
+            bitmaps.withUnsafeBufferPointer { bitmaps in
+                wanted.withUnsafeMutableBufferPointer { wanted in
+                    for word in 0..<wanted.count { wanted[word] &= bitmaps[base + word] }
+                }
+            }
+        } else {
+            var kept = [UInt64](repeating: 0, count: wanted.count)
+            for position in lists[offset..<(offset + Int(lengths[index]))] {
+                let word = Int(position >> 6), bit: UInt64 = 1 << UInt64(position & 63)
+                kept[word] |= wanted[word] & bit
+            }
+            wanted = kept
+        }
+    }
+
+    /// Hands `sink` each gram of each study in `range` once, with the study's position.
+    private static func visit<Sink: GramSink>(_ range: Range<Int>, ranks: UnsafeBufferPointer<UInt8>, text: (Int) -> UnsafeBufferPointer<UInt8>,
+                                              into sink: Sink) {
+        // Which study (from the range's start) last saw each gram, so a study reports each of its grams once.
+        var seenBy = [Int32](repeating: -1, count: keyCount)
+        seenBy.withUnsafeMutableBufferPointer { seen in
+            for position in range {
+                let mark = Int32(truncatingIfNeeded: position - range.lowerBound)
+                // The ranks of the two bytes before this one, and the byte before (-1 before the text's start).
+                var before = -1, last = -1, previous = -1
+                for byte in text(position) {
+                    let single = 65_536 + Int(byte)
+                    if seen[single] != mark {
+                        seen[single] = mark
+                        sink.add(single, position)
+                    }
+                    if previous >= 0 {
+                        let pair = previous << 8 | Int(byte)
+                        if seen[pair] != mark {
+                            seen[pair] = mark
+                            sink.add(pair, position)
+                        }
+                    }
+                    let rank = Int(ranks[Int(byte)])
+                    if before >= 0 {
+                        let triple = tripleBase + (before << 12 | last << 6 | rank)
+                        if seen[triple] != mark {
+                            seen[triple] = mark
+                            sink.add(triple, position)
+                        }
+                    }
+                    before = last
+                    last = rank
+                    previous = Int(byte)
+                }
+            }
+        }
+    }
+
+    /// The arrays the second pass fills, shared by its threads, each writing only its own part.
+    private struct Targets: @unchecked Sendable {
+        let bitmaps: UnsafeMutableBufferPointer<UInt64>
+        let lists: UnsafeMutableBufferPointer<UInt32>
+    }
+}
+
+/// What a pass over the texts does with each gram a study holds.
+private protocol GramSink {
+    func add(_ key: Int, _ position: Int)
+}
+
+/// The first pass: counts the studies holding each gram.
+private struct Tally: GramSink {
+    let counts: UnsafeMutableBufferPointer<UInt32>
+    func add(_ key: Int, _ position: Int) { counts[key] += 1 }
+}
+
+/// The second pass: sets the study's bit in a mapped gram's bitmap, or appends it to a listed gram's list.
+private struct Fill: GramSink {
+    let kinds: UnsafeBufferPointer<UInt8>
+    let cursor: UnsafeMutableBufferPointer<Int>
+    let bitmaps: UnsafeMutableBufferPointer<UInt64>
+    let lists: UnsafeMutableBufferPointer<UInt32>
+    let words: Int
+
+    func add(_ key: Int, _ position: Int) {
+        if kinds[key] == GramIndex.mapped {
+            bitmaps[cursor[key] * words + (position >> 6)] |= 1 << UInt64(position & 63)
+        } else {
+            lists[cursor[key]] = UInt32(position)
+            cursor[key] += 1
+        }
+    }
+}

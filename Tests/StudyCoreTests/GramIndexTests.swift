@@ -1,0 +1,161 @@
+import SyntheticStudies
+import Testing
+@testable import StudyCore
+
+@Suite("Gram index")
+struct GramIndexTests {
+    /// Random texts over a few letters (so grams repeat, some in most texts and some in few),
+    /// a two-byte letter and the field separator, in two pieces as the catalog builds them.
+    private static func texts(count: Int, seed: UInt64) -> [[UInt8]] {
+        var generator = SplitMix(seed: seed)
+        let alphabet: [[UInt8]] = [[0x61], [0x62], [0x63], [0x64], [0x20], [0x1F], Array("é".utf8), [0x7A], [0x00]]
+        return (0..<count).map { position in
+            // Every 97th text empty; others short or long, with rare letters in a few.
+            guard position % 97 != 0 else { return [] }
+            let length = Int(generator.next() % (position % 5 == 0 ? 60 : 12))
+            return (0..<length).flatMap { _ in
+                // Six common bytes; then "z", NUL and, rarest (in about 1% of texts), "é".
+                let pick = Int(generator.next() % 1_000)
+                return alphabet[pick < 980 ? pick % 6 : pick < 997 ? 7 : pick < 999 ? 8 : 6]
+            }
+        }
+    }
+
+    private static func index(_ texts: [[UInt8]], grams: Bool) -> SearchIndex {
+        let half = texts.count / 2
+        let pieces = [texts[..<half], texts[half...]].map { part -> ([UInt8], [Range<Int>]) in
+            var buffer: [UInt8] = [], ranges: [Range<Int>] = []
+            for text in part {
+                ranges.append(buffer.count..<(buffer.count + text.count))
+                buffer += text
+            }
+            return (buffer, ranges)
+        }
+        return SearchIndex(pieces, grams: grams)
+    }
+
+    private static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= text.count else { return needle.isEmpty }
+        return (0...(text.count - needle.count)).contains { text[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    @Test("with grams, without them and by brute force, every needle of up to four bytes finds the same texts, on one thread and on several",
+          arguments: [300, 9_000])
+    func sameAnswers(count: Int) {
+        let texts = Self.texts(count: count, seed: UInt64(count))
+        let withGrams = Self.index(texts, grams: true), without = Self.index(texts, grams: false)
+        #expect(withGrams.grams != nil && without.grams == nil)
+        var generator = SplitMix(seed: 11)
+        // Every position, shuffled as a sort leaves them, some twice.
+        let positions = (Array(0..<count) + [3, 5, count - 1]).shuffled(using: &generator)
+        let bytes: [UInt8] = [0x61, 0x62, 0x63, 0x64, 0x20, 0x1F, 0xC3, 0xA9, 0x7A, 0x00, 0x71]
+        var needleSets: [[[UInt8]]] = bytes.map { [[$0]] }
+        for _ in 0..<60 {
+            let words = Int(generator.next() % 2) + 1
+            needleSets.append((0..<words).map { _ in (0..<(Int(generator.next() % 4) + 1)).map { _ in bytes[Int(generator.next() % UInt64(bytes.count))] } })
+        }
+        for needles in needleSets {
+            let expected = positions.filter { position in needles.allSatisfy { Self.contains(texts[position], $0) } }
+            #expect(withGrams.filter(positions, needles: needles) == expected, "\(needles)")
+            #expect(without.filter(positions, needles: needles) == expected, "\(needles)")
+        }
+    }
+
+    @Test("one to three bytes narrow to exactly the texts that hold them; longer needles to texts that may, never fewer")
+    func narrowing() throws {
+        let texts = Self.texts(count: 5_000, seed: 4)
+        let grams = try #require(Self.index(texts, grams: true).grams)
+        // Both kinds are used: "a" is in most texts (a bitmap), the two-byte letter in few (a list).
+        let kinds = Dictionary(uniqueKeysWithValues: zip(grams.keys, grams.kinds))
+        #expect(kinds[UInt32(65_536 + 0x61)] == GramIndex.mapped)
+        #expect(kinds[UInt32(0xC3A9)] == GramIndex.listed)
+        for needle: [UInt8] in [[0x61], [0x61, 0x62], [0xC3, 0xA9], [0x7A, 0x7A], [0x71], [0x61, 0x62, 0x63], [0x1F, 0x20, 0x1F, 0x61]] {
+            var wanted = [UInt64](repeating: ~0, count: grams.wordCount)
+            wanted[wanted.count - 1] = (1 << UInt64(5_000 % 64)) - 1
+            let exact = grams.narrow(&wanted, needles: [needle])
+            let kept = (0..<5_000).filter { wanted[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
+            let holding = (0..<5_000).filter { Self.contains(texts[$0], needle) }
+            #expect(exact == (needle.count <= 3))
+            if exact { #expect(kept == holding, "\(needle)") } else { #expect(Set(holding).isSubset(of: kept), "\(needle)") }
+        }
+    }
+
+    @Test("with more than 63 different bytes, a run of three with a rarer byte narrows without deciding, and never loses a text")
+    func sharedRanks() throws {
+        // Byte b appears in text t when (t + b) % (b + 2) == 0: low bytes are frequent, high ones rare.
+        let texts: [[UInt8]] = (0..<3_000).map { text in (0..<256).filter { (text + $0) % ($0 + 2) == 0 }.map { UInt8($0) } }
+        let index = Self.index(texts, grams: true)
+        let grams = try #require(index.grams)
+        #expect(grams.ranks.filter { $0 == GramIndex.sharedRank }.count == 256 - 63)
+        let positions = Array(0..<texts.count)
+        for needle: [UInt8] in [[0, 1, 2], [0, 1, 200], [198, 199, 200], [3, 4, 5, 6], [250, 251, 252]] {
+            var wanted = [UInt64](repeating: 0, count: grams.wordCount)
+            for position in positions { wanted[position >> 6] |= 1 << UInt64(position & 63) }
+            let exact = grams.narrow(&wanted, needles: [needle])
+            #expect(exact == (needle.count == 3 && needle.allSatisfy { grams.ranks[Int($0)] != GramIndex.sharedRank }), "\(needle)")
+            let holding = positions.filter { Self.contains(texts[$0], needle) }
+            #expect(holding.allSatisfy { wanted[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }, "\(needle)")
+            #expect(index.filter(positions, needles: [needle]) == holding, "\(needle)")
+        }
+    }
+
+    @Test("grams survive the index file's search section and give the same answers")
+    func roundTrip() throws {
+        let studies = SyntheticStudies.make(count: 2_500, seed: 8)
+        let piece = IndexedStudy.index(studies[...])
+        let built = SearchIndex([(piece.buffer, piece.ranges)])
+        var writer = BinaryWriter()
+        built.encode(entries: piece.entries, into: &writer)
+        let bytes = writer.bytes
+        let restored = try bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            return try SearchIndex.decode(&reader, studies: studies).index
+        }
+        let original = try #require(built.grams), grams = try #require(restored.grams)
+        #expect(grams.ranks == original.ranks && grams.keys == original.keys && grams.kinds == original.kinds && grams.bitmaps == original.bitmaps && grams.lists == original.lists)
+        let positions = Array((0..<studies.count).reversed())
+        for word in ["z", "zu", "zun", SyntheticStudies.commonWord, SyntheticStudies.rareWord, "refractory", "qq"] {
+            let needles = [Array(word.utf8)]
+            #expect(restored.filter(positions, needles: needles) == built.filter(positions, needles: needles), "\(word)")
+        }
+    }
+
+    @Test("gram parts that do not fit together are refused, not trusted", arguments: GramDamage.allCases)
+    func damaged(_ damage: GramDamage) throws {
+        let built = try #require(Self.index(Self.texts(count: 3_000, seed: 8), grams: true).grams)
+        var ranks = built.ranks, keys = built.keys, kinds = built.kinds, offsets = built.offsets, lengths = built.lengths, bitmaps = built.bitmaps, lists = built.lists
+        let listed = try #require(kinds.firstIndex(of: GramIndex.listed))
+        switch damage {
+        case .keysOutOfOrder: keys.swapAt(0, 1)
+        case .keyTooLarge: keys[keys.count - 1] = UInt32(GramIndex.keyCount)
+        case .unknownKind: kinds[0] = 7
+        case .listPastTheStudies: lists[0] = UInt32(built.count)
+        case .listOffsetWrong: offsets[listed] += 1
+        case .emptyList: lengths[listed] = 0
+        case .bitmapsShort: bitmaps.removeLast()
+        case .directoryShort: lengths.removeLast()
+        case .rankTooLarge: ranks[0x61] = 64
+        case .ranksShort: ranks.removeLast()
+        }
+        #expect(throws: IndexFileError.self) {
+            _ = try GramIndex(count: built.count, ranks: ranks, keys: keys, kinds: kinds, offsets: offsets, lengths: lengths, bitmaps: bitmaps, lists: lists)
+        }
+    }
+
+    enum GramDamage: CaseIterable, Sendable {
+        case keysOutOfOrder, keyTooLarge, unknownKind, listPastTheStudies, listOffsetWrong, emptyList, bitmapsShort, directoryShort, rankTooLarge, ranksShort
+    }
+
+    /// A small deterministic generator, so a failure can be replayed.
+    private struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+}
