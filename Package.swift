@@ -57,7 +57,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "StudyCoreTests", dependencies: ["StudyCore", "SyntheticStudies"], exclude: ["Fixtures"]),
-        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "StudyCore", "InMemoryTerminal"], exclude: ["Goldens"]),
+        .testTarget(name: "BrowserCoreTests", dependencies: ["BrowserCore", "StudyCore", "InMemoryTerminal", "SyntheticStudies"], exclude: ["Goldens"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "BrowserCore"]),
         .testTarget(
             name: "StudyBrowserCLITests",

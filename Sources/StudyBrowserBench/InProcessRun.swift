@@ -56,12 +56,15 @@ struct InProcessRun {
             })
             result.warmLoad.append(Measure.time {
                 // As a session does it: check the files' status (hashing any that changed or were
-                // written just before the index), then decode the snapshot and restore the catalog.
+                // written just before the index), then restore the catalog, its studies decoded as
+                // drawn (or, for data with own records, the snapshot decoded whole).
                 guard let file = try? IndexFile(path: indexPath), let header = try? CatalogIndex.header(of: file) else { return }
                 let unchanged = header.fingerprint.files.allSatisfy { entry in
                     entry.unchangedOnDisk || (try? DataFileReader.readFile(entry.path).get()).map { DataFingerprint.Entry($0).hash == entry.hash } == true
                 }
-                guard unchanged, let reloaded = try? CatalogIndex.dataset(from: file), (try? CatalogIndex.catalog(from: file, loaded: reloaded)) != nil else {
+                let restored: Catalog? = unchanged ? (try? CatalogIndex.lazyCatalog(from: file)) ?? (try? CatalogIndex.dataset(from: file))
+                    .flatMap { try? CatalogIndex.catalog(from: file, loaded: $0) } : nil
+                guard restored != nil else {
                     FileHandle.standardError.write(Data("study-browser-bench: the warm start did not use the index\n".utf8))
                     return
                 }

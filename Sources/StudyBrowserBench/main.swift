@@ -82,7 +82,7 @@ print("| studies | word | studies it keeps | keystroke + frame |")
 print("|---:|---|---:|---:|")
 filterRows.forEach { print($0) }
 print("")
-print("## The derived index, in process: cold (load, check, index, write) and warm (read the data without the checks, restore the catalog)")
+print("## The derived index, in process: cold (load, check, index, write) and warm (open and check the index, restore the catalog; studies are decoded as they are drawn)")
 print("")
 print("| studies | index MB | cold: load + index | writing the index | warm: load + restore |")
 print("|---:|---:|---:|---:|---:|")

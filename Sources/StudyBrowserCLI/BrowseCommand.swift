@@ -85,6 +85,8 @@ struct BrowseCommand: ParsableCommand {
         }
         let outcome = index.load(paths: data.paths, view: selection.view, environment: environment)
         if let note = outcome.note { Console.error("study-browser: \(note)") }
+        // With a catalog the dataset is never read (a lazy catalog would decode every study for it).
+        if let catalog = outcome.catalog, outcome.problems.isEmpty { return (Dataset(), catalog, outcome.note) }
         return (try DataOptions.datasetOrExit(([], []), (outcome.dataset, outcome.problems)), outcome.catalog, outcome.note)
     }
 
@@ -114,7 +116,8 @@ struct BrowseCommand: ParsableCommand {
                 progress.update("indexing \(outcome.dataset.studies.count) studies", nil)
                 catalog = Catalog(outcome.dataset, view: selection.view)
             }
-            result.finish((outcome.dataset, outcome.problems), catalog, note: outcome.note)
+            // With a catalog the dataset is never read (a lazy catalog would decode every study for it).
+            result.finish((catalog == nil ? outcome.dataset : Dataset(), outcome.problems), catalog, note: outcome.note)
         }
         if let ending = BrowserSession.showLoading(on: terminal, progress: progress, glyphs: layout.glyphs, isDone: { result.isDone }) {
             terminal.close()
@@ -143,9 +146,8 @@ struct BrowseCommand: ParsableCommand {
             terminal.close()
             throw error
         }
-        let loaded = catalog.loaded
         let ending = BrowserSession.run(state, on: terminal) { request, control in
-            ViewExporter.export(request, dataset: loaded, control: control)
+            ViewExporter.export(request, catalog: catalog, control: control)
         }.ending
         terminal.close()
         try Self.exit(for: ending)

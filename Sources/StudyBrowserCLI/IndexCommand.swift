@@ -50,7 +50,7 @@ struct IndexCommand: ParsableCommand {
         }
         if outcome.reused {
             let located = DataFileReader.locate(paths)
-            Console.write("up to date: \(store.path(for: located.paths, view: seedOnly ? .seedOnly : .best)) (\(outcome.dataset.studies.count) studies)\n")
+            Console.write("up to date: \(store.path(for: located.paths, view: seedOnly ? .seedOnly : .best)) (\(outcome.catalog?.studyCount ?? outcome.dataset.studies.count) studies)\n")
         } else if let note = outcome.note {
             Console.write("\(note)\n")
         }

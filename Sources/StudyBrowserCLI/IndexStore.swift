@@ -25,7 +25,11 @@ struct IndexStore {
 
     /// What a load through the index gave.
     struct Outcome {
-        var dataset: Dataset
+        /// The data: as read, or (for a catalog that decodes studies as drawn) every study decoded
+        /// when first asked for, so callers with a catalog should ask it instead.
+        var dataset: Dataset { plain ?? catalog?.loaded ?? Dataset() }
+        /// The data as read, when it was read up front.
+        private var plain: Dataset?
         var problems: [DataProblem]
         /// The catalog, when it came from or went into an index (nil for a plain load).
         var catalog: Catalog?
@@ -35,6 +39,15 @@ struct IndexStore {
         var reused = false
         /// Whether an index was wanted but none could be written (the note says why).
         var unsaved = false
+
+        init(dataset: Dataset?, problems: [DataProblem], catalog: Catalog? = nil, note: String? = nil, reused: Bool = false, unsaved: Bool = false) {
+            plain = dataset
+            self.problems = problems
+            self.catalog = catalog
+            self.note = note
+            self.reused = reused
+            self.unsaved = unsaved
+        }
     }
 
     /// `$XDG_CACHE_HOME/study-browser`, else `~/.cache/study-browser`; nil without either.
@@ -121,6 +134,10 @@ struct IndexStore {
             if header.view != view { return (nil, "is for another view") }
             if let change = Self.change(since: header.fingerprint, files: files) { return (nil, "is out of date (\(change))") }
             progress?.update("reading the index", nil)
+            // Studies are decoded as they are drawn, unless own records give the data two views.
+            if let catalog = try CatalogIndex.lazyCatalog(from: index) {
+                return (Outcome(dataset: nil, problems: [], catalog: catalog, reused: true), nil)
+            }
             let dataset = try CatalogIndex.dataset(from: index)
             let catalog = try CatalogIndex.catalog(from: index, loaded: dataset)
             return (Outcome(dataset: dataset, problems: [], catalog: catalog, reused: true), nil)
@@ -160,7 +177,7 @@ struct IndexStore {
             // Private: it holds the data, whoever may read the data files, and an index others
             // may write is refused (whatever the umask would have allowed).
             try AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true, durable: false, mode: 0o600)
-            let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.entries.count) studies into \(indexPath)"
+            let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.studyCount) studies into \(indexPath)"
             note = what + " in \(Self.format(seconds)) s; later starts with the same data reuse it"
         } catch {
             note = "could not save the index (\(error)); the next start indexes again"

@@ -50,19 +50,26 @@ struct ListCommand: ParsableCommand {
         }
         let outcome = index.load(paths: data.paths, view: selection.view, environment: ProcessInfo.processInfo.environment)
         if let note = outcome.note { Console.error("study-browser: \(note)") }
+        // With a catalog the dataset is never read (a lazy catalog would decode every study for it).
+        if let catalog = outcome.catalog, outcome.problems.isEmpty {
+            Self.printStudies(selection: selection, dataset: Dataset(), catalog: catalog, format: format, layout: layout)
+            return
+        }
         let dataset = try DataOptions.datasetOrExit(([], []), (outcome.dataset, outcome.problems))
         Self.printStudies(selection: selection, dataset: dataset, catalog: outcome.catalog, format: format, layout: layout)
     }
 
     /// Prints the selected studies in a format (also the browser's fallback without a terminal).
-    /// With a catalog for the selection's view, filtering and sorting go through its index.
+    /// With a catalog for the selection's view, filtering and sorting go through its index, and
+    /// `dataset` is not read.
     static func printStudies(selection: StudySelection, dataset: Dataset, catalog: Catalog? = nil, format: OutputFormat, layout: LayoutOptions) {
         let studies = catalog.map { selection.apply(to: $0) } ?? selection.apply(to: dataset)
         let columns = StudyColumn.allCases.filter { $0 != .indication || selection.indication == nil }
         switch format {
         case .table:
             let glyphs = layout.glyphs
-            let footer = "\(studies.count) of \(selection.scopeCount(in: dataset)) studies\(selection.summary). "
+            let scope = catalog.map { $0.count(selection.indication) } ?? selection.scopeCount(in: dataset)
+            let footer = "\(studies.count) of \(scope) studies\(selection.summary). "
                 + TableFormatter.legend(glyphs: glyphs, view: selection.view)
             Console.write(document: TableFormatter.studies(studies, columns: columns, width: layout.resolvedWidth, glyphs: glyphs,
                                                  sort: selection.sort, footer: footer) + "\n")

@@ -66,7 +66,7 @@ struct StudySelection {
 
     /// The matching studies in order, through a catalog built for this selection's view.
     func apply(to catalog: Catalog) -> [Study] {
-        catalog.positions(indication: indication, matching: query, sortedBy: sort).map { catalog.dataset.studies[$0] }
+        catalog.positions(indication: indication, matching: query, sortedBy: sort).map(catalog.study(at:))
     }
 
     /// How many studies the indication alone allows.

@@ -11,12 +11,23 @@ enum ViewExporter {
     /// Writes the request's studies, or an indication's findings, from the data as loaded,
     /// reporting progress to `control` and stopping, with no file left, when it is cancelled.
     static func export(_ request: ExportRequest, dataset: Dataset, control: JobControl = JobControl()) -> BrowserSession.ExportOutcome {
+        export(request, sources: dataset.sources, findingsData: { dataset }, control: control)
+    }
+
+    /// The same from a catalog: a list of studies needs only its sources; findings need every
+    /// study, which a catalog that decodes them as drawn then decodes (once).
+    static func export(_ request: ExportRequest, catalog: Catalog, control: JobControl = JobControl()) -> BrowserSession.ExportOutcome {
+        export(request, sources: catalog.sources, findingsData: { catalog.loaded }, control: control)
+    }
+
+    private static func export(_ request: ExportRequest, sources: [SourceDocument], findingsData: () -> Dataset,
+                               control: JobControl) -> BrowserSession.ExportOutcome {
         // Asked before the work, not after it: an existing file is a question for the user now.
         if !request.overwrite && FileManager.default.fileExists(atPath: request.path) { return .exists }
         let text: String
         let what: String
         if let indication = request.findings {
-            let findings = IndicationFindings(indication: indication, dataset: dataset)
+            let findings = IndicationFindings(indication: indication, dataset: findingsData())
             switch request.format {
             case .markdown: text = FindingsText.markdown(findings, words: request.words)
             case .csv: text = FindingsCSV.csv(findings)
@@ -29,7 +40,7 @@ enum ViewExporter {
             case .csv: .csv
             case .json: .json
             }
-            guard let built = StudyExportText.build(request.studies, format: format, title: request.description, sources: dataset.sources,
+            guard let built = StudyExportText.build(request.studies, format: format, title: request.description, sources: sources,
                                                     proceed: control.report) else { return .cancelled }
             text = built
             what = "\(request.studies.count) stud\(request.studies.count == 1 ? "y" : "ies")"

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import BrowserCore
 @testable import StudyCore
+import SyntheticStudies
 
 /// A catalog read back from its index must be the catalog built from the studies: every tab
 /// count, column width, filter and sort the browser asks of it.
@@ -45,6 +46,74 @@ struct CatalogIndexTests {
                 }
             }
         }
+    }
+
+    /// An index with its data section, of the data files in `folder`, and the data as loaded.
+    private static func indexWithSnapshot(of folder: String) throws -> (file: IndexFile, loaded: Dataset, path: String) {
+        var entries: [DataFingerprint.Entry] = []
+        let collector = DataSnapshot.Collector()
+        let loaded = DatasetLoader.load(paths: [folder]) { file in
+            entries.append(DataFingerprint.Entry(file))
+            collector.inspect(file)
+        }.dataset
+        let snapshot = try DataSnapshot.encode(loaded, collector: collector).get()
+        let bytes = CatalogIndex.bytes(of: Catalog(loaded), fingerprint: DataFingerprint(files: entries), program: "test", snapshot: snapshot)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString).sbindex").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return (try IndexFile(path: path), loaded, path)
+    }
+
+    @Test("a catalog read lazily from its index shows the same studies, filters, sorts and screens, and plain words decode no study")
+    func lazySameAsDecoded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lazy-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SyntheticStudies.dataFiles(count: 3_000, perFile: 1_100, seed: 7) { number, text in
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/studies-\(number).json"))
+        }
+        let (file, loaded, path) = try Self.indexWithSnapshot(of: folder)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let decoded = Catalog(loaded)
+        let lazy = try #require(try CatalogIndex.lazyCatalog(from: file))
+        #expect(lazy.decodesOnDemand && !decoded.decodesOnDemand)
+        #expect(lazy.studyCount == decoded.studyCount && lazy.tabs == decoded.tabs)
+        for position in stride(from: 0, to: decoded.studyCount, by: 37) { #expect(lazy.study(at: position) == decoded.study(at: position)) }
+        let id = decoded.study(at: 2_222).id
+        #expect(lazy.study(id: id) == decoded.study(id: id) && lazy.study(id: "no-such-study") == nil)
+        #expect(lazy.sources == decoded.sources)
+        // Plain words filter through the search index: no study is decoded for them.
+        let sorts = [SortSpec.standard, SortSpec([SortSpec.Term(.dose, descending: true)])]
+        for query in ["zunoba", "z", "zu", "ref", SyntheticStudies.rareWord, "xyzzy"] {
+            for sort in sorts {
+                let compiled = try StudyQuery(query)
+                #expect(lazy.positions(indication: nil, matching: compiled, sortedBy: sort) == decoded.positions(indication: nil, matching: compiled, sortedBy: sort))
+            }
+        }
+        var lazyState = BrowserState(catalog: lazy, size: Size(width: 120, height: 40))
+        var decodedState = BrowserState(catalog: decoded, size: Size(width: 120, height: 40))
+        lazyState.setFilterText("zuno")
+        decodedState.setFilterText("zuno")
+        let lazyScreen = BrowserView.render(lazyState), decodedScreen = BrowserView.render(decodedState)
+        #expect((0..<40).map(lazyScreen.rowText) == (0..<40).map(decodedScreen.rowText))
+        #expect(!lazy.store.decodedAll)
+        // Field queries and alternatives need every study: decoded once, then the same answers.
+        for query in ["year>2010", "title:zu|n<100", "!zunoba", "design:rct zu", "mark:within"] {
+            let compiled = try StudyQuery(query)
+            #expect(lazy.positions(indication: .migraine, matching: compiled, sortedBy: .standard)
+                == decoded.positions(indication: .migraine, matching: compiled, sortedBy: .standard), "\(query)")
+        }
+        #expect(lazy.store.decodedAll)
+        #expect(lazy.dataset == decoded.dataset)
+    }
+
+    @Test("data with own records has two views, which one set of records cannot show: it is decoded up front")
+    func ownRecordsNotLazy() throws {
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Data").path
+        let (file, loaded, path) = try Self.indexWithSnapshot(of: data)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(Catalog(loaded).viewsCanDiffer)
+        #expect(try CatalogIndex.lazyCatalog(from: file) == nil)
     }
 
     @Test("an index of other studies is refused, not used")

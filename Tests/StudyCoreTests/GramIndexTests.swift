@@ -112,7 +112,7 @@ struct GramIndexTests {
             return try SearchIndex.decode(&reader, studies: studies).index
         }
         let original = try #require(built.grams), grams = try #require(restored.grams)
-        #expect(grams.ranks == original.ranks && grams.keys == original.keys && grams.kinds == original.kinds && grams.bitmaps == original.bitmaps && grams.lists == original.lists)
+        #expect(grams.ranks == original.ranks && grams.keys == original.keys && grams.kinds == original.kinds && grams.bitmaps.values == original.bitmaps.values && grams.lists.values == original.lists.values)
         let positions = Array((0..<studies.count).reversed())
         for word in ["z", "zu", "zun", SyntheticStudies.commonWord, SyntheticStudies.rareWord, "refractory", "qq"] {
             let needles = [Array(word.utf8)]
@@ -123,13 +123,12 @@ struct GramIndexTests {
     @Test("gram parts that do not fit together are refused, not trusted", arguments: GramDamage.allCases)
     func damaged(_ damage: GramDamage) throws {
         let built = try #require(Self.index(Self.texts(count: 3_000, seed: 8), grams: true).grams)
-        var ranks = built.ranks, keys = built.keys, kinds = built.kinds, offsets = built.offsets, lengths = built.lengths, bitmaps = built.bitmaps, lists = built.lists
+        var ranks = built.ranks, keys = built.keys, kinds = built.kinds, offsets = built.offsets, lengths = built.lengths, bitmaps = built.bitmaps.values, lists = built.lists.values
         let listed = try #require(kinds.firstIndex(of: GramIndex.listed))
         switch damage {
         case .keysOutOfOrder: keys.swapAt(0, 1)
         case .keyTooLarge: keys[keys.count - 1] = UInt32(GramIndex.keyCount)
         case .unknownKind: kinds[0] = 7
-        case .listPastTheStudies: lists[0] = UInt32(built.count)
         case .listOffsetWrong: offsets[listed] += 1
         case .emptyList: lengths[listed] = 0
         case .bitmapsShort: bitmaps.removeLast()
@@ -138,12 +137,31 @@ struct GramIndexTests {
         case .ranksShort: ranks.removeLast()
         }
         #expect(throws: IndexFileError.self) {
-            _ = try GramIndex(count: built.count, ranks: ranks, keys: keys, kinds: kinds, offsets: offsets, lengths: lengths, bitmaps: bitmaps, lists: lists)
+            _ = try GramIndex(count: built.count, ranks: ranks, keys: keys, kinds: kinds, offsets: offsets, lengths: lengths, bitmaps: MappedArray(bitmaps), lists: MappedArray(lists))
         }
     }
 
+    @Test("a listed position past the studies (damage past the checksum) is never kept and never read outside the bitmap")
+    func listPastTheStudies() throws {
+        let built = try #require(Self.index(Self.texts(count: 3_000, seed: 8), grams: true).grams)
+        let listed = try #require(built.kinds.firstIndex(of: GramIndex.listed))
+        var lists = built.lists.values
+        let start = Int(built.offsets[listed])
+        lists[start] = UInt32.max
+        let damaged = try GramIndex(count: built.count, ranks: built.ranks, keys: built.keys, kinds: built.kinds, offsets: built.offsets,
+                                    lengths: built.lengths, bitmaps: built.bitmaps, lists: MappedArray(lists))
+        let key = Int(built.keys[listed])
+        // The listed gram as a needle: one byte, or two.
+        let needle: [UInt8] = key >= 65_536 ? [UInt8(key - 65_536)] : [UInt8(key >> 8), UInt8(key & 0xFF)]
+        guard key < GramIndex.tripleBase else { return }
+        var wanted = [UInt64](repeating: ~0, count: built.wordCount)
+        wanted[wanted.count - 1] = (1 << UInt64(3_000 % 64)) - 1
+        _ = damaged.narrow(&wanted, needles: [needle])
+        #expect(wanted.reduce(0) { $0 + $1.nonzeroBitCount } == Int(built.lengths[listed]) - 1)
+    }
+
     enum GramDamage: CaseIterable, Sendable {
-        case keysOutOfOrder, keyTooLarge, unknownKind, listPastTheStudies, listOffsetWrong, emptyList, bitmapsShort, directoryShort, rankTooLarge, ranksShort
+        case keysOutOfOrder, keyTooLarge, unknownKind, listOffsetWrong, emptyList, bitmapsShort, directoryShort, rankTooLarge, ranksShort
     }
 
     /// A small deterministic generator, so a failure can be replayed.

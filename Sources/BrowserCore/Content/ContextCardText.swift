@@ -4,7 +4,7 @@ import StudyCore
 enum ContextCardText {
     /// The card's lines, wrapped to `width`; topic headings are marked.
     static func lines(for indication: Indication, catalog: Catalog, width: Int, glyphs: Glyphs) -> [ContentLine] {
-        let dataset = catalog.dataset
+        let dataset = catalog.documents
         var lines: [ContentLine] = TableFormatter.wrap("\(catalog.count(indication)) studies in this dataset. Statements below are "
             + "what the source documents say; \"Claim\" marks assertions without data or from a promotional source; "
             + "\"Digest\" marks this dataset's own summary of the studies a source reports.", width: width)

@@ -33,10 +33,10 @@ public struct DetailsContent: Sendable {
 
     /// Builds the details for `inputs` from the state's data.
     static func build(_ inputs: Inputs, state: BrowserState) -> DetailsContent {
-        let study = state.catalog.dataset.studies[inputs.position]
+        let study = state.catalog.study(at: inputs.position)
         let usable = max(20, inputs.width - 2)
         let glyphs = inputs.glyphs
-        let fields = StudyDetails.fields(of: study, sources: state.catalog.dataset.sources, glyphs: glyphs)
+        let fields = StudyDetails.fields(of: study, sources: state.catalog.sources, glyphs: glyphs)
         let heading = TableFormatter.wrap(InertText.make(study.shortLabel + ": " + (study.citation.title ?? "title not reported")), width: usable)
             + [String(repeating: glyphs.rule, count: min(usable, 60))]
         let body = TableFormatter.details(fields, width: usable).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -28,7 +28,7 @@ public struct OverlayContent: Sendable, Equatable {
     /// a summary lists and counts every study of the data (about 1.3 s at 100,000), and the
     /// findings walk every study for own-record estimates (60 ms at 100,000, more than a frame).
     static func buildsAside(_ inputs: Inputs, state: BrowserState) -> Bool {
-        (inputs.overlay == .summary || inputs.overlay == .findings) && state.catalog.dataset.studies.count >= state.indexAsideFrom
+        (inputs.overlay == .summary || inputs.overlay == .findings) && state.catalog.studyCount >= state.indexAsideFrom
     }
 
     /// What the overlay shows while its text is built.

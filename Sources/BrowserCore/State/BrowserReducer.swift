@@ -107,7 +107,7 @@ public enum BrowserReducer {
                 state.message = "Still indexing the other view; the table switches when it is ready."
             } else if state.runningExport != nil {
                 state.message = "An export is being written; v works once it ends (Esc cancels it)."
-            } else if state.catalog.dataset.studies.count >= state.indexAsideFrom {
+            } else if state.catalog.studyCount >= state.indexAsideFrom {
                 // Indexing 100,000 studies takes seconds: it runs beside the loop, keys keep working.
                 state.indexingView = target
                 return .indexView(target)

@@ -78,7 +78,7 @@ public struct BrowserState: Sendable {
         self.size = Layout.clamped(size)
         self.glyphs = glyphs
         naturalWidths = Catalog.allTabs.indices.map { catalog.naturalWidths(tab: $0, glyphs: glyphs) }
-        rows = StudyRows(studies: catalog.dataset.studies, positions: [])
+        rows = StudyRows(catalog: catalog, positions: [])
         query = StudyQuery()
         recompute()
         refreshContent()
@@ -90,7 +90,7 @@ public struct BrowserState: Sendable {
         let overlayInputs = OverlayContent.inputs(of: self)
         if overlayInputs != overlayContent.inputs {
             if let inputs = overlayInputs, OverlayContent.buildsAside(inputs, state: self) {
-                overlayContent = OverlayContent.placeholder(inputs, studies: catalog.dataset.studies.count)
+                overlayContent = OverlayContent.placeholder(inputs, studies: catalog.studyCount)
                 overlayRequest = OverlayRequest(inputs: inputs)
             } else {
                 overlayContent = overlayInputs.map { OverlayContent.build($0, state: self) } ?? .empty
@@ -109,7 +109,7 @@ public struct BrowserState: Sendable {
     public var contextIndication: Indication? { indication ?? selectedStudy?.indication }
 
     /// The marked studies in the order they were marked.
-    public var markedStudies: [Study] { marked.compactMap { id in catalog.dataset.study(id: id) } }
+    public var markedStudies: [Study] { marked.compactMap { id in catalog.study(id: id) } }
 
     /// The selected study, if any row is shown.
     public var selectedStudy: Study? { rows.indices.contains(selection) ? rows[selection] : nil }
@@ -180,8 +180,7 @@ public struct BrowserState: Sendable {
 
     /// Sorts the tab's studies again (tab or sort changed), then filters.
     private mutating func recompute() {
-        let studies = catalog.dataset.studies
-        let scope = studies.indices.filter { catalog.study(at: $0, isIn: tab) }
+        let scope = (0..<catalog.studyCount).filter { catalog.study(at: $0, isIn: tab) }
         sortedScope = catalog.sortTable.order(scope, by: sort.spec)
         filteredBy = nil
         refilter()
@@ -195,8 +194,8 @@ public struct BrowserState: Sendable {
     private mutating func refilter() {
         let previous = rows.indices.contains(selection) ? rows.positions[selection] : nil
         let candidates = filteredBy.map { query.narrows($0) } == true ? rows.positions : sortedScope
-        let positions = query.filter(catalog.entries, positions: candidates, index: catalog.searchIndex)
-        rows = StudyRows(studies: catalog.dataset.studies, positions: positions)
+        let positions = query.filter(count: catalog.studyCount, positions: candidates, index: catalog.searchIndex) { catalog.entries }
+        rows = StudyRows(catalog: catalog, positions: positions)
         filteredBy = query
         let dimensions = catalog.doseDimensions
         lines = TableLines(rowCount: positions.count, sort: sort) { dimensions[positions[$0]] }

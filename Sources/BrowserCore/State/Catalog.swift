@@ -6,10 +6,14 @@ import StudyCore
 /// every study: folded search text, each study's dose dimension (for dose headings), the
 /// number of studies per tab, and each column's widest cell per tab.
 public struct Catalog: Sendable {
+    /// The studies, decoded up front or from an index's records as they are needed.
+    let store: StudyStore
     /// The studies as `view` shows them (gaps filled from own records in the best-sourced view).
-    public let dataset: Dataset
-    /// The data as loaded, seed values only.
-    public let loaded: Dataset
+    /// For a catalog read lazily from an index this decodes every study (once): rows, details
+    /// and plain-word filters use `study(at:)`, `studyCount` and the search index instead.
+    public var dataset: Dataset { store.dataset }
+    /// The data as loaded, seed values only (every study decoded, as for `dataset`).
+    public var loaded: Dataset { store.loaded }
     /// Which values the catalog shows.
     public internal(set) var view: SourceView
     /// Whether any study has an own record that was found, to fill values from (for wording).
@@ -17,7 +21,8 @@ public struct Catalog: Sendable {
     /// Whether the two views can differ: any study has an own record, found or not (a record
     /// searched for and not found is still marked in the seed-only view). When false, both views are one.
     public let viewsCanDiffer: Bool
-    public let entries: [IndexedStudy]
+    /// Every study's folded text and query fields (every study decoded, as for `dataset`).
+    public var entries: [IndexedStudy] { store.entries(index: searchIndex) }
     /// The entries' folded texts, for filtering by plain words without touching the entries.
     let searchIndex: SearchIndex
     /// Each study's tab indexes (0 is All), by study position.
@@ -34,19 +39,17 @@ public struct Catalog: Sendable {
 
     /// Indexes a dataset as `view` shows it, on every core: at 100,000 studies this is most of the load.
     public init(_ loaded: Dataset, view: SourceView = .best) {
-        self.loaded = loaded
         self.view = view
         hasPrimaryRecords = loaded.studies.contains { $0.primary?.status == .found }
         viewsCanDiffer = Self.viewsDiffer(loaded.studies)
         var dataset = loaded
         // Without own records the views are the same studies; sharing the array keeps memory flat.
         if viewsCanDiffer { dataset.studies = BestSourced.studies(loaded.studies, view: view) }
-        self.dataset = dataset
         let studies = dataset.studies
         let columnCount = StudyColumn.allCases.count
         let chunks = Self.chunks(studies.count)
         let results = Parallel.map(chunks.count) { chunk in Self.index(studies, range: chunks[chunk], columnCount: columnCount) }
-        entries = results.flatMap(\.entries)
+        store = StudyStore(dataset: dataset, loaded: loaded, entries: results.flatMap(\.entries))
         // Below a few thousand studies a scan of every text is already quick.
         searchIndex = SearchIndex(results.map { ($0.searchBuffer, $0.searchRanges) }, grams: studies.count >= 2_000)
         doseDimensions = results.flatMap(\.doseDimensions)
@@ -99,6 +102,25 @@ public struct Catalog: Sendable {
     /// The tabs shown: All and each indication, and Unassigned only when imported studies have it.
     public var tabs: [Indication?] { counts[Self.allTabs.count - 1] > 0 ? Self.allTabs : Array(Self.allTabs.dropLast()) }
 
+    /// Number of studies (in every view).
+    public var studyCount: Int { store.count }
+
+    /// The study at a position (0..<studyCount) as the view shows it.
+    public func study(at position: Int) -> Study { store.study(at: position) }
+
+    /// The study with this id, if any.
+    public func study(id: String) -> Study? { store.study(id: id) }
+
+    /// The source documents the studies cite.
+    public var sources: [SourceDocument] { store.documents.sources }
+
+    /// The data's contexts, sources and reviews, without decoding any study: its `studies` may
+    /// be empty (ask `study(at:)` for those).
+    public var documents: Dataset { store.documents }
+
+    /// Whether studies are decoded from an index as they are needed rather than all up front.
+    public var decodesOnDemand: Bool { store.isLazy }
+
     /// Number of studies under a tab.
     public func count(_ indication: Indication?) -> Int {
         counts[Self.allTabs.firstIndex(of: indication) ?? 0]
@@ -108,8 +130,8 @@ public struct Catalog: Sendable {
     /// sort's order: what `list` prints, found through the search index and the sort table.
     public func positions(indication: Indication?, matching query: StudyQuery, sortedBy sort: SortSpec) -> [Int] {
         let tab = Self.allTabs.firstIndex(of: indication) ?? 0
-        let scoped = (0..<dataset.studies.count).filter { study(at: $0, isIn: tab) }
-        return sortTable.order(query.filter(entries, positions: scoped, index: searchIndex), by: sort)
+        let scoped = (0..<studyCount).filter { study(at: $0, isIn: tab) }
+        return sortTable.order(query.filter(count: studyCount, positions: scoped, index: searchIndex) { entries }, by: sort)
     }
 
     /// Whether the study at a position belongs under a tab.

@@ -29,9 +29,10 @@ public enum CatalogIndex {
         meta.write(string: program)
         meta.write(string: catalog.view.rawValue)
         fingerprint.encode(into: &meta)
-        meta.write(UInt64(catalog.entries.count))
+        meta.write(UInt64(catalog.studyCount))
         meta.write(idsHash(catalog.loaded.studies))
         meta.write(UInt8(catalog.hasPrimaryRecords ? 1 : 0))
+        meta.write(UInt8(catalog.viewsCanDiffer ? 1 : 0))
         meta.write(array: catalog.counts.map { UInt64($0) })
         for widths in [catalog.unicodeWidths, catalog.asciiWidths] {
             meta.write(UInt32(widths.count))
@@ -74,48 +75,85 @@ public enum CatalogIndex {
         guard header.studyCount == loaded.studies.count, header.idsHash == idsHash(loaded.studies) else {
             throw .damaged("its studies are not the data's studies")
         }
-        var reader = BinaryReader(try file.section(metaTag))
-        _ = try reader.readString()
-        _ = try reader.readString()
-        _ = try DataFingerprint(decoding: &reader)
-        _ = try reader.read(UInt64.self)
-        _ = try reader.read(UInt64.self)
-        let hasPrimaryRecords = try reader.read(UInt8.self) == 1
-        let counts = try reader.readArray(of: UInt64.self).map { Int(clamping: $0) }
-        guard counts.count == Catalog.allTabs.count, counts.allSatisfy({ $0 <= loaded.studies.count }) else { throw .damaged("the tab counts") }
-        var widthSets: [[[Int]]] = []
-        for _ in 0..<2 {
-            let tabCount = try reader.read(UInt32.self)
-            guard tabCount == UInt32(Catalog.allTabs.count) else { throw .damaged("the column widths") }
-            var tabs: [[Int]] = []
-            for _ in 0..<tabCount {
-                let widths = try reader.readArray(of: UInt32.self).map { Int($0) }
-                // The catalog never measures wider; a wider width is damage.
-                guard widths.count == StudyColumn.allCases.count, widths.allSatisfy({ $0 <= Catalog.widestColumn }) else {
-                    throw .damaged("the column widths")
-                }
-                tabs.append(widths)
-            }
-            widthSets.append(tabs)
-        }
-        guard reader.isAtEnd else { throw .damaged("the header has bytes left over") }
         var dataset = loaded
         let viewsCanDiffer = Catalog.viewsDiffer(loaded.studies)
         if viewsCanDiffer { dataset.studies = BestSourced.studies(loaded.studies, view: header.view) }
         let studies = dataset.studies
-        let search = try file.read(searchTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SearchIndex.decode(&reader, studies: studies) }
-        let sortTable = try file.read(sortTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SortTable(decoding: &reader, count: studies.count) }
-        let (tabs, dimensions) = try file.read(tabsTag) { (reader: inout BinaryReader) throws(IndexFileError) in
-            (try reader.readArray(of: UInt8.self), try reader.readArray(of: UInt8.self))
+        let parts = try Parts(file, count: studies.count)
+        let store = StudyStore(dataset: dataset, loaded: loaded, entries: parts.spans.entries(studies, index: parts.index))
+        return parts.catalog(store, view: header.view, viewsCanDiffer: viewsCanDiffer)
+    }
+
+    /// The catalog straight from the index, its studies decoded only as they are drawn or
+    /// needed (`StudyStore`): nil for data with own records, whose two views the index's one
+    /// set of records cannot both show; the caller then decodes them all (`dataset(from:)`).
+    public static func lazyCatalog(from file: IndexFile) throws(IndexFileError) -> Catalog? {
+        let header = try header(of: file)
+        let parts = try Parts(file, count: header.studyCount)
+        guard !parts.viewsCanDiffer else { return nil }
+        let (rest, offsets, records) = try file.read(dataTag) { (reader: inout BinaryReader) throws(IndexFileError) in try DataSnapshot.open(&reader) }
+        guard offsets.count == header.studyCount else { throw .damaged("its studies are not the catalog's") }
+        let store = StudyStore(records: StudyRecords(file: file, offsets: offsets, records: records), rest: rest, spans: parts.spans)
+        return parts.catalog(store, view: header.view, viewsCanDiffer: false)
+    }
+
+    /// Everything of a catalog the index holds besides the studies, read and checked.
+    private struct Parts {
+        var hasPrimaryRecords: Bool
+        var viewsCanDiffer: Bool
+        var counts: [Int]
+        var widthSets: [[[Int]]] = []
+        var index: SearchIndex
+        var spans: SearchIndex.Spans
+        var sortTable: SortTable
+        var tabs: [UInt8]
+        var dimensions: [UInt8]
+
+        init(_ file: IndexFile, count: Int) throws(IndexFileError) {
+            var reader = BinaryReader(try file.section(metaTag))
+            _ = try reader.readString()
+            _ = try reader.readString()
+            _ = try DataFingerprint(decoding: &reader)
+            _ = try reader.read(UInt64.self)
+            _ = try reader.read(UInt64.self)
+            hasPrimaryRecords = try reader.read(UInt8.self) == 1
+            viewsCanDiffer = try reader.read(UInt8.self) == 1
+            counts = try reader.readArray(of: UInt64.self).map { Int(clamping: $0) }
+            guard counts.count == Catalog.allTabs.count, counts.allSatisfy({ $0 <= count }) else { throw .damaged("the tab counts") }
+            for _ in 0..<2 {
+                let tabCount = try reader.read(UInt32.self)
+                guard tabCount == UInt32(Catalog.allTabs.count) else { throw .damaged("the column widths") }
+                var tabs: [[Int]] = []
+                for _ in 0..<tabCount {
+                    let widths = try reader.readArray(of: UInt32.self).map { Int($0) }
+                    // The catalog never measures wider; a wider width is damage.
+                    guard widths.count == StudyColumn.allCases.count, widths.allSatisfy({ $0 <= Catalog.widestColumn }) else {
+                        throw .damaged("the column widths")
+                    }
+                    tabs.append(widths)
+                }
+                widthSets.append(tabs)
+            }
+            guard reader.isAtEnd else { throw .damaged("the header has bytes left over") }
+            (index, spans) = try file.read(searchTag) { (reader: inout BinaryReader) throws(IndexFileError) in
+                try SearchIndex.decode(&reader, count: count, in: file)
+            }
+            sortTable = try file.read(sortTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SortTable(decoding: &reader, count: count) }
+            (tabs, dimensions) = try file.read(tabsTag) { (reader: inout BinaryReader) throws(IndexFileError) in
+                (try reader.readArray(of: UInt8.self), try reader.readArray(of: UInt8.self))
+            }
+            guard tabs.count == count, dimensions.count == count,
+                  tabs.allSatisfy({ Int($0) < Catalog.allTabs.count }), dimensions.allSatisfy({ Int($0) <= DoseDimension.allCases.count }) else {
+                throw .damaged("the tabs or dose dimensions do not fit the studies")
+            }
         }
-        guard tabs.count == studies.count, dimensions.count == studies.count,
-              tabs.allSatisfy({ Int($0) < Catalog.allTabs.count }), dimensions.allSatisfy({ Int($0) <= DoseDimension.allCases.count }) else {
-            throw .damaged("the tabs or dose dimensions do not fit the studies")
+
+        /// The catalog of these parts with these studies.
+        func catalog(_ store: StudyStore, view: SourceView, viewsCanDiffer: Bool) -> Catalog {
+            Catalog(restoring: store, view: view, hasPrimaryRecords: hasPrimaryRecords, viewsCanDiffer: viewsCanDiffer,
+                    searchIndex: index, tabOfStudy: tabs, doseDimensions: dimensions.map { $0 == 0 ? nil : DoseDimension.allCases[Int($0) - 1] },
+                    counts: counts, sortTable: sortTable, unicodeWidths: widthSets[0], asciiWidths: widthSets[1])
         }
-        return Catalog(restoring: loaded, dataset: dataset, view: header.view, hasPrimaryRecords: hasPrimaryRecords, viewsCanDiffer: viewsCanDiffer,
-                       entries: search.entries, searchIndex: search.index, tabOfStudy: tabs,
-                       doseDimensions: dimensions.map { $0 == 0 ? nil : DoseDimension.allCases[Int($0) - 1] },
-                       counts: counts, sortTable: sortTable, unicodeWidths: widthSets[0], asciiWidths: widthSets[1])
     }
 
     /// A hash of every study id in order.
@@ -132,15 +170,13 @@ public enum CatalogIndex {
 
 extension Catalog {
     /// A catalog from parts read out of an index.
-    init(restoring loaded: Dataset, dataset: Dataset, view: SourceView, hasPrimaryRecords: Bool, viewsCanDiffer: Bool, entries: [IndexedStudy],
+    init(restoring store: StudyStore, view: SourceView, hasPrimaryRecords: Bool, viewsCanDiffer: Bool,
          searchIndex: SearchIndex, tabOfStudy: [UInt8], doseDimensions: [DoseDimension?], counts: [Int],
          sortTable: SortTable, unicodeWidths: [[Int]], asciiWidths: [[Int]]) {
-        self.loaded = loaded
-        self.dataset = dataset
+        self.store = store
         self.view = view
         self.hasPrimaryRecords = hasPrimaryRecords
         self.viewsCanDiffer = viewsCanDiffer
-        self.entries = entries
         self.searchIndex = searchIndex
         self.tabOfStudy = tabOfStudy
         self.doseDimensions = doseDimensions

@@ -12,8 +12,8 @@ public enum BrowserView {
         }
         let glyphs = state.glyphs
         screen.fill(x: 0, y: 0, width: layout.size.width, height: 1, role: .title)
-        let studies = state.catalog.dataset.studies.count
-        let sources = state.catalog.dataset.sources.count
+        let studies = state.catalog.studyCount
+        let sources = state.catalog.sources.count
         let right = "\(studies) stud\(studies == 1 ? "y" : "ies"), \(sources) source\(sources == 1 ? "" : "s") "
         let rightWidth = DisplayWidth.of(right)
         screen.write(" study-browser \(glyphs.bar) ketamine evidence", x: 0, y: 0,

@@ -17,7 +17,7 @@ enum StatusView {
         let room = width - summaryWidth
         let alert = state.filterError.map { filterErrorText($0, state: state, room: room) } ?? state.message
             ?? state.runningExport.map { glyphs.adapt($0.statusText(escapeCancels: Keymap.escapeCancelsExport(in: state.keyContext))) }
-            ?? state.indexingView.map { glyphs.adapt("Indexing the \($0 == .seedOnly ? "seed-only" : "seed+own") values of \(state.catalog.dataset.studies.count) studies… (keys still work)") }
+            ?? state.indexingView.map { glyphs.adapt("Indexing the \($0 == .seedOnly ? "seed-only" : "seed+own") values of \(state.catalog.studyCount) studies… (keys still work)") }
             ?? state.notice
         let role: Role = state.filterError == nil ? .status : .statusError
         // Which values are shown, when the data has own records to choose from.

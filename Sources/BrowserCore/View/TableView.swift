@@ -40,13 +40,10 @@ enum TableView {
         for (offset, lineIndex) in visible.enumerated() {
             let line = lines[lineIndex]
             // Cells are made for the rows on screen only: a frame costs the same at any size.
-            let cells: [String]
-            if case .study(let index) = line {
-                let study = state.rows[index]
-                cells = columns.map { $0.cell(study, glyphs: glyphs) }
-            } else {
-                cells = []
-            }
+            // Read once per row: from an index read lazily, each read decodes the study.
+            var study: Study?
+            if case .study(let index) = line { study = state.rows[index] }
+            let cells = study.map { study in columns.map { $0.cell(study, glyphs: glyphs) } } ?? []
             let y = layout.bodyTop + offset
             switch line {
             case .heading(let title):
@@ -61,13 +58,13 @@ enum TableView {
                 let highlightWidth = (positions.first ?? markerWidth) + (widths.first ?? 0)
                 if selected { screen.fill(x: 0, y: y, width: min(width, highlightWidth), height: 1, role: rowRole) }
                 screen.write(selected ? glyphs.selection : " ", x: 0, y: y, width: 1, role: rowRole)
-                if state.marked.contains(state.rows[index].id) {
+                if let study, state.marked.contains(study.id) {
                     screen.write(glyphs.mark, x: 1, y: y, width: 1, role: selected ? rowRole : .label)
                 }
                 for (column, text) in cells.enumerated() {
                     var role = column == 0 ? rowRole : Role.normal
                     if column > 0 || !selected {
-                        if columns[column] == .outcome { role = Self.role(for: state.rows[index].outcome.direction) }
+                        if columns[column] == .outcome, let study { role = Self.role(for: study.outcome.direction) }
                         // A value from the own record, or the own record's level beside the seed's ("3/2†").
                         if columns[column] != .outcome && text.hasSuffix(glyphs.primary) { role = .fromPrimary }
                         if text == "n.r." || text == "n.g." || text == "?" { role = .dim }

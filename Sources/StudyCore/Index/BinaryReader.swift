@@ -38,6 +38,28 @@ public struct BinaryReader {
         }
     }
 
+    /// The next array written by `write(alignedArray:)`: in place in `owner`'s mapping when
+    /// given (and the values are aligned there), else copied.
+    public mutating func readMappedArray<Value: BitwiseCopyable & Sendable>(of _: Value.Type, owner: MappedFile?) throws(IndexFileError) -> MappedArray<Value> {
+        let count = try read(UInt64.self)
+        let padding = (8 - offset % 8) % 8
+        guard padding <= bytes.count - offset else { throw .damaged("an array runs past its section") }
+        offset += padding
+        let stride = MemoryLayout<Value>.stride
+        guard count <= UInt64(bytes.count - offset) / UInt64(max(1, stride)) else { throw .damaged("an array runs past its section") }
+        let length = Int(count) * stride
+        guard let base = bytes.baseAddress else { return MappedArray([]) }
+        let source = base + offset
+        offset += length
+        if let owner, Int(bitPattern: source) % MemoryLayout<Value>.alignment == 0 {
+            return MappedArray(mapped: UnsafeBufferPointer(start: source.bindMemory(to: Value.self, capacity: Int(count)), count: Int(count)), owner: owner)
+        }
+        return MappedArray([Value](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            if length > 0, let target = buffer.baseAddress { UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: length) }
+            initialized = Int(count)
+        })
+    }
+
     /// The next counted bytes in place, without a copy: valid while the section's bytes are.
     public mutating func readBytesInPlace() throws(IndexFileError) -> UnsafeRawBufferPointer {
         let count = try read(UInt64.self)

@@ -20,6 +20,14 @@ public struct BinaryWriter {
         array.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends an array after its count, its values starting at a multiple of 8 bytes from the
+    /// section's start, so a reader can use them in place (`BinaryReader.readMappedArray`).
+    public mutating func write<Value: BitwiseCopyable>(alignedArray array: [Value]) {
+        write(UInt64(array.count))
+        while bytes.count % 8 != 0 { bytes.append(0) }
+        array.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
     /// Appends bytes after their count.
     public mutating func write(bytes more: [UInt8]) {
         write(UInt64(more.count))

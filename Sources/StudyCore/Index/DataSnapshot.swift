@@ -89,6 +89,15 @@ public enum DataSnapshot {
 
     /// The dataset back from the section, studies decoded on every core.
     public static func decode(_ reader: inout BinaryReader) throws(IndexFileError) -> Dataset {
+        let opened = try open(&reader)
+        var dataset = opened.rest
+        dataset.studies = try decodeAll(offsets: opened.offsets, records: opened.records)
+        return dataset
+    }
+
+    /// The section's records other than studies as a dataset without studies, and where each
+    /// study's record lies, without decoding any study: what a lazy catalog starts from.
+    public static func open(_ reader: inout BinaryReader) throws(IndexFileError) -> (rest: Dataset, offsets: [UInt64], records: UnsafeRawBufferPointer) {
         var dataset = Dataset()
         let fileCount = try reader.readCount()
         for _ in 0..<fileCount {
@@ -103,10 +112,26 @@ public enum DataSnapshot {
         }
         let offsets = try reader.readArray(of: UInt64.self)
         // Read in place: the records are most of the index, and a copy would double the pages touched.
-        let records = Records(bytes: try reader.readBytesInPlace())
-        guard offsets.allSatisfy({ $0 < UInt64(records.bytes.count) }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        let records = try reader.readBytesInPlace()
+        guard offsets.allSatisfy({ $0 < UInt64(records.count) }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw .damaged("the study offsets")
         }
+        return (dataset, offsets, records)
+    }
+
+    /// One study's record (offsets and records as `open` gives them, checked there).
+    public static func study(at position: Int, offsets: [UInt64], records: UnsafeRawBufferPointer) throws(IndexFileError) -> Study {
+        guard offsets.indices.contains(position) else { throw .damaged("no study at position \(position)") }
+        let end = position + 1 < offsets.count ? Int(offsets[position + 1]) : records.count
+        var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: records[Int(offsets[position])..<end]))
+        let study = try readStudy(&reader)
+        guard reader.isAtEnd else { throw .damaged("a study record has bytes left over") }
+        return study
+    }
+
+    /// Every study, decoded on every core.
+    public static func decodeAll(offsets: [UInt64], records bytes: UnsafeRawBufferPointer) throws(IndexFileError) -> [Study] {
+        let records = Records(bytes: bytes)
         let count = offsets.count
         let chunkCount = count < 2_000 ? 1 : 16
         let size = (count + chunkCount - 1) / max(1, chunkCount)
@@ -125,18 +150,19 @@ public enum DataSnapshot {
             }
             return .success(studies)
         }
-        dataset.studies.reserveCapacity(count)
+        var studies: [Study] = []
+        studies.reserveCapacity(count)
         for part in parts {
             switch part {
-            case .success(let studies): dataset.studies += studies
+            case .success(let decoded): studies += decoded
             case .failure(let error): throw error
             }
         }
-        return dataset
+        return studies
     }
 
     /// The records' bytes, handed to the decoding threads, which only read them while the
-    /// index that holds them is open (for the whole of `decode`).
+    /// index that holds them is open (for the whole of `decodeAll`).
     private struct Records: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
     }

@@ -7,12 +7,13 @@
 /// offset (u64), length (u64) and checksum (u64); then the sections, each 8-byte aligned.
 public struct IndexFile: Sendable {
     /// Bumped whenever what any section holds or means changes; another version is rebuilt.
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
     static let magic = Array("SBINDEX\n".utf8)
     static let headerSize = 32
     static let entrySize = 32
 
-    private let file: MappedFile
+    /// The mapping, which arrays read in place keep alive.
+    let file: MappedFile
     private let sections: [UInt32: Range<Int>]
 
     /// Opens and checks an index: length, version, and every section's checksum.
@@ -44,7 +45,13 @@ public struct IndexFile: Sendable {
         }
         // Every section is checked before anything is trusted, on both cores.
         let ranges = entries.map(\.range)
-        let sums = Parallel.map(ranges.count) { index in ContentHash.of(UnsafeRawBufferPointer(rebasing: file.bytes[ranges[index]])) }
+        // Pages are let go of as they are checked: a warm start then holds only what it reads.
+        let sums = Parallel.map(ranges.count) { index in
+            let range = ranges[index]
+            return ContentHash.of(UnsafeRawBufferPointer(rebasing: file.bytes[range]), window: 1 << 22) { window in
+                file.release((range.lowerBound + window.lowerBound)..<(range.lowerBound + window.upperBound))
+            }
+        }
         var sections: [UInt32: Range<Int>] = [:]
         for (index, entry) in entries.enumerated() {
             guard sums[index] == entry.checksum else { throw .damaged("the checksum of section \(entry.tag)") }

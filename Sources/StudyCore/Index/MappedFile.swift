@@ -31,6 +31,19 @@ public final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: address, count: size)
     }
 
+    /// Lets the kernel drop the whole pages inside `range` from this process (they are read
+    /// again from the file if touched): checking every byte of a large index would otherwise
+    /// leave all of it counted as this process's memory.
+    public func release(_ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard page > 0, let base = bytes.baseAddress else { return }
+        let address = Int(bitPattern: base)
+        let first = (address + range.lowerBound + page - 1) / page * page
+        let last = (address + range.upperBound) / page * page
+        guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+        _ = madvise(start, last - first, MADV_DONTNEED)
+    }
+
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
     }

@@ -5,7 +5,7 @@ extension SearchIndex {
     /// them, the spans field queries search, and the grams when built.
     public func encode(entries: [IndexedStudy], into writer: inout BinaryWriter) {
         writer.write(UInt32(buffers.count))
-        for piece in buffers { writer.write(bytes: piece) }
+        for piece in buffers { writer.write(alignedArray: piece.values) }
         writer.write(array: buffer)
         writer.write(array: start)
         writer.write(array: end)
@@ -20,9 +20,9 @@ extension SearchIndex {
             }
         }
         writer.write(array: spanCounts)
-        writer.write(array: fields)
-        writer.write(array: starts)
-        writer.write(array: ends)
+        writer.write(alignedArray: fields)
+        writer.write(alignedArray: starts)
+        writer.write(alignedArray: ends)
         writer.write(UInt8(grams == nil ? 0 : 1))
         if let grams {
             writer.write(array: grams.ranks)
@@ -30,62 +30,86 @@ extension SearchIndex {
             writer.write(array: grams.kinds)
             writer.write(array: grams.offsets)
             writer.write(array: grams.lengths)
-            writer.write(array: grams.bitmaps)
-            writer.write(array: grams.lists)
+            writer.write(alignedArray: grams.bitmaps.values)
+            writer.write(alignedArray: grams.lists.values)
         }
     }
 
     /// Reads what `encode` wrote for these studies, in the same order; every offset is checked.
     public static func decode(_ reader: inout BinaryReader, studies: [Study]) throws(IndexFileError) -> (entries: [IndexedStudy], index: SearchIndex) {
+        let (index, spans) = try decode(&reader, count: studies.count, in: nil)
+        return (spans.entries(studies, index: index), index)
+    }
+
+    /// Reads what `encode` wrote for `count` studies, without the studies: the index, and the
+    /// spans to make their entries with when a query needs them (`Spans.entries`). With `file`
+    /// (the index the reader reads), the texts, spans and grams are used in place, not copied.
+    public static func decode(_ reader: inout BinaryReader, count: Int, in file: IndexFile?) throws(IndexFileError) -> (index: SearchIndex, spans: Spans) {
+        let owner = file?.file
         let pieceCount = Int(try reader.read(UInt32.self))
         guard pieceCount <= 256 else { throw .damaged("the search text has \(pieceCount) pieces") }
-        var buffers: [[UInt8]] = []
+        var buffers: [MappedArray<UInt8>] = []
         // Never an empty piece, as when built: filtering needs an address for every piece.
         for _ in 0..<pieceCount {
-            let bytes = try reader.readBytes()
-            buffers.append(bytes.isEmpty ? [0] : bytes)
+            let bytes = try reader.readMappedArray(of: UInt8.self, owner: owner)
+            buffers.append(bytes.isEmpty ? MappedArray([0]) : bytes)
         }
         let piece = try reader.readArray(of: UInt8.self)
         let start = try reader.readArray(of: UInt32.self)
         let end = try reader.readArray(of: UInt32.self)
         let spanCounts = try reader.readArray(of: UInt32.self)
-        let fields = try reader.readArray(of: UInt8.self)
-        let starts = try reader.readArray(of: UInt32.self)
-        let ends = try reader.readArray(of: UInt32.self)
-        let count = studies.count
+        let fields = try reader.readMappedArray(of: UInt8.self, owner: owner)
+        let starts = try reader.readMappedArray(of: UInt32.self, owner: owner)
+        let ends = try reader.readMappedArray(of: UInt32.self, owner: owner)
         var grams: GramIndex?
         if try reader.read(UInt8.self) == 1 {
-            grams = try GramIndex(count: count, ranks: try reader.readArray(of: UInt8.self), keys: try reader.readArray(of: UInt32.self), kinds: try reader.readArray(of: UInt8.self),
-                                  offsets: try reader.readArray(of: UInt32.self), lengths: try reader.readArray(of: UInt32.self),
-                                  bitmaps: try reader.readArray(of: UInt64.self), lists: try reader.readArray(of: UInt32.self))
+            grams = try GramIndex(count: count, ranks: try reader.readArray(of: UInt8.self), keys: try reader.readArray(of: UInt32.self),
+                                  kinds: try reader.readArray(of: UInt8.self), offsets: try reader.readArray(of: UInt32.self),
+                                  lengths: try reader.readArray(of: UInt32.self), bitmaps: try reader.readMappedArray(of: UInt64.self, owner: owner),
+                                  lists: try reader.readMappedArray(of: UInt32.self, owner: owner))
         }
         guard piece.count == count, start.count == count, end.count == count, spanCounts.count == count,
               fields.count == starts.count, starts.count == ends.count else { throw .damaged("the search text does not fit the studies") }
         var spanStart = [Int](repeating: 0, count: count + 1)
         for index in 0..<count { spanStart[index + 1] = spanStart[index] + Int(spanCounts[index]) }
         guard spanStart[count] == fields.count else { throw .damaged("the search spans do not fit the studies") }
+        // Spans are checked when entries are made from them (`Spans.entries`), so a start reads none of them.
         for index in 0..<count {
             let number = Int(piece[index])
             guard number < buffers.count, start[index] <= end[index], Int(end[index]) <= buffers[number].count else {
                 throw .damaged("a study's search text lies outside its piece")
             }
-            let length = end[index] - start[index]
-            for span in spanStart[index]..<spanStart[index + 1] where starts[span] > ends[span] || ends[span] > length {
-                throw .damaged("a search span lies outside its study's text")
-            }
         }
-        let frozenBuffers = buffers
-        let spanOffsets = spanStart
-        let chunkCount = count < 2_000 ? 1 : 8
-        let size = (count + chunkCount - 1) / max(1, chunkCount)
-        let parts = Parallel.map(chunkCount) { chunk -> [IndexedStudy] in
-            let range = min(chunk * size, count)..<min((chunk + 1) * size, count)
-            return range.map { index in
-                let spans = (spanOffsets[index]..<spanOffsets[index + 1]).map { FoldedText.Span(field: fields[$0], start: starts[$0], end: ends[$0]) }
-                let text = frozenBuffers[Int(piece[index])][Int(start[index])..<Int(end[index])]
-                return IndexedStudy(studies[index], haystack: FoldedText(bytes: text, spans: spans))
+        let index = SearchIndex(buffers: buffers, buffer: piece, start: start, end: end, grams: grams)
+        return (index, Spans(offsets: spanStart, fields: fields, starts: starts, ends: ends))
+    }
+
+    /// Where each study's tagged parts lie in its folded text, as read from an index (checked there).
+    public struct Spans: Sendable {
+        let offsets: [Int]
+        let fields: MappedArray<UInt8>
+        let starts: MappedArray<UInt32>
+        let ends: MappedArray<UInt32>
+
+        /// The entries of these studies (the ones the index was read for, in order), made on every core.
+        public func entries(_ studies: [Study], index: SearchIndex) -> [IndexedStudy] {
+            let count = studies.count
+            guard offsets.count == count + 1, index.count == count else { return studies.map(IndexedStudy.init) }
+            let chunkCount = count < 2_000 ? 1 : 8
+            let size = (count + chunkCount - 1) / max(1, chunkCount)
+            let parts = Parallel.map(chunkCount) { chunk -> [IndexedStudy] in
+                let range = min(chunk * size, count)..<min((chunk + 1) * size, count)
+                return range.map { position in
+                    let text = index.text(at: position)
+                    // A span outside its text (an index damaged past its checksum) is left out, never read.
+                    let spans = (offsets[position]..<offsets[position + 1]).compactMap { span -> FoldedText.Span? in
+                        guard starts[span] <= ends[span], Int(ends[span]) <= text.count else { return nil }
+                        return FoldedText.Span(field: fields[span], start: starts[span], end: ends[span])
+                    }
+                    return IndexedStudy(studies[position], haystack: FoldedText(bytes: text[...], spans: spans))
+                }
             }
+            return parts.flatMap { $0 }
         }
-        return (parts.flatMap { $0 }, SearchIndex(buffers: frozenBuffers, buffer: piece, start: start, end: end, grams: grams))
     }
 }

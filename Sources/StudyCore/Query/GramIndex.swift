@@ -27,8 +27,8 @@ public struct GramIndex: Sendable {
     let kinds: [UInt8]
     let offsets: [UInt32]
     let lengths: [UInt32]
-    let bitmaps: [UInt64]
-    let lists: [UInt32]
+    let bitmaps: MappedArray<UInt64>
+    let lists: MappedArray<UInt32>
     /// Each byte's rank in the keys of runs of three.
     let ranks: [UInt8]
     /// Per key, its place in `keys` plus one (0 when the gram occurs nowhere): built on load.
@@ -38,8 +38,9 @@ public struct GramIndex: Sendable {
     var wordCount: Int { (count + 63) / 64 }
 
     /// An index restored from its parts, checked so that no lookup can reach outside them.
-    init(count: Int, ranks: [UInt8], keys: [UInt32], kinds: [UInt8], offsets: [UInt32], lengths: [UInt32], bitmaps: [UInt64],
-         lists: [UInt32]) throws(IndexFileError) {
+    /// List entries are checked as they are read (`keep`), so a start reads none of them.
+    init(count: Int, ranks: [UInt8], keys: [UInt32], kinds: [UInt8], offsets: [UInt32], lengths: [UInt32], bitmaps: MappedArray<UInt64>,
+         lists: MappedArray<UInt32>) throws(IndexFileError) {
         guard ranks.count == 256, ranks.allSatisfy({ $0 <= Self.sharedRank }) else { throw .damaged("the gram ranks") }
         guard keys.count == kinds.count, keys.count == offsets.count, keys.count == lengths.count, count >= 0 else {
             throw .damaged("the gram directory")
@@ -64,7 +65,7 @@ public struct GramIndex: Sendable {
                 throw .damaged("a gram's kind")
             }
         }
-        guard bitmaps.count == nextMap * words, lists.count == nextList, lists.allSatisfy({ Int($0) < count }) else {
+        guard bitmaps.count == nextMap * words, lists.count == nextList else {
             throw .damaged("the grams do not fit the studies")
         }
         self.count = count
@@ -149,7 +150,8 @@ public struct GramIndex: Sendable {
             }
         }
         // Built here from consistent parts, so the checks pass; were they to fail, filtering scans every text as without grams.
-        return try? GramIndex(count: count, ranks: ranks, keys: keys, kinds: kinds, offsets: offsets, lengths: lengths, bitmaps: bitmaps, lists: lists)
+        return try? GramIndex(count: count, ranks: ranks, keys: keys, kinds: kinds, offsets: offsets, lengths: lengths, bitmaps: MappedArray(bitmaps),
+                              lists: MappedArray(lists))
     }
 
     /// Clears from `wanted` (a bitmap over the studies) every study that cannot hold all of the
@@ -210,9 +212,12 @@ public struct GramIndex: Sendable {
             }
         } else {
             var kept = [UInt64](repeating: 0, count: wanted.count)
-            for position in lists[offset..<(offset + Int(lengths[index]))] {
-                let word = Int(position >> 6), bit: UInt64 = 1 << UInt64(position & 63)
-                kept[word] |= wanted[word] & bit
+            let count = count
+            lists.withUnsafeBufferPointer { lists in
+                for position in lists[offset..<(offset + Int(lengths[index]))] where Int(position) < count {
+                    let word = Int(position >> 6), bit: UInt64 = 1 << UInt64(position & 63)
+                    kept[word] |= wanted[word] & bit
+                }
             }
             wanted = kept
         }

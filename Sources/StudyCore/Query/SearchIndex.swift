@@ -4,7 +4,7 @@
 /// object, reference count or array header in the way, which is what a filter over 100,000
 /// studies spends its time on otherwise.
 public struct SearchIndex: Sendable {
-    let buffers: [[UInt8]]
+    let buffers: [MappedArray<UInt8>]
     /// Per study position: which buffer, and where in it.
     let buffer: [UInt8]
     let start: [UInt32]
@@ -13,7 +13,7 @@ public struct SearchIndex: Sendable {
     private(set) var grams: GramIndex?
 
     /// An index restored from its parts (`SearchIndexCoding`), checked there.
-    init(buffers: [[UInt8]], buffer: [UInt8], start: [UInt32], end: [UInt32], grams: GramIndex?) {
+    init(buffers: [MappedArray<UInt8>], buffer: [UInt8], start: [UInt32], end: [UInt32], grams: GramIndex?) {
         self.buffers = buffers
         self.buffer = buffer
         self.start = start
@@ -25,7 +25,7 @@ public struct SearchIndex: Sendable {
     /// which studies hold each byte and pair of bytes (worth it from a few thousand studies).
     public init(_ pieces: [(buffer: [UInt8], ranges: [Range<Int>])], grams: Bool = true) {
         // Never empty, so each has an address (an empty piece's studies have empty ranges).
-        buffers = pieces.map { $0.buffer.isEmpty ? [0] : $0.buffer }
+        buffers = pieces.map { MappedArray($0.buffer.isEmpty ? [0] : $0.buffer) }
         var buffer: [UInt8] = [], start: [UInt32] = [], end: [UInt32] = []
         for (number, piece) in pieces.enumerated() {
             for range in piece.ranges {
@@ -42,6 +42,11 @@ public struct SearchIndex: Sendable {
 
     /// Whether the index covers this many studies (it is built for one catalog).
     public var count: Int { start.count }
+
+    /// A copy of a study's folded text (positions and offsets checked when the index was built or read).
+    func text(at position: Int) -> [UInt8] {
+        buffers[Int(buffer[position])].withUnsafeBufferPointer { Array($0[Int(start[position])..<Int(end[position])]) }
+    }
 
     /// The positions whose text holds every needle, in the order given, on every core (visited
     /// in storage order: `StorageOrder`).
@@ -145,10 +150,10 @@ public struct SearchIndex: Sendable {
     /// Runs `body` with the base address of every buffer (valid only inside it).
     private func withBases<Result>(from index: Int, _ bases: [UnsafeRawPointer], _ body: ([UnsafeRawPointer]) -> Result) -> Result {
         guard index < buffers.count else { return body(bases) }
-        return buffers[index].withUnsafeBytes { bytes in
+        return buffers[index].withUnsafeBufferPointer { bytes in
             // Buffers are never empty (see init), so there is always an address.
             guard let base = bytes.baseAddress else { return body(bases) }
-            return withBases(from: index + 1, bases + [base], body)
+            return withBases(from: index + 1, bases + [UnsafeRawPointer(base)], body)
         }
     }
 }

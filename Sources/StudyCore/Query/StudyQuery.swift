@@ -30,10 +30,18 @@ public struct StudyQuery: Sendable {
     /// Positions are positions of `entries`: one outside them is never kept by a query that
     /// tests studies, and an empty query gives back every position as given.
     public func filter(_ entries: [IndexedStudy], positions: [Int], index: SearchIndex? = nil) -> [Int] {
+        filter(count: entries.count, positions: positions, index: index) { entries }
+    }
+
+    /// The same over `count` studies, with their entries made only when this query needs them:
+    /// plain words with a search index never do, so a catalog that decodes studies as they are
+    /// drawn filters without decoding any.
+    public func filter(count: Int, positions: [Int], index: SearchIndex?, entries: () -> [IndexedStudy]) -> [Int] {
         if case .all = expression { return positions }
         // Plain words, the common case while typing, skip the expression walk per study.
         let needles: [[UInt8]]? = Self.plainWords(expression)?.map { Array($0.utf8) }
-        if let needles, let index, index.count == entries.count { return index.filter(positions, needles: needles) }
+        if let needles, let index, index.count == count { return index.filter(positions, needles: needles) }
+        let entries = entries()
         if let needles { return StorageOrder.filter(positions, count: entries.count) { entries[$0].haystack.containsAll(needles) } }
         return StorageOrder.filter(positions, count: entries.count) { matches(entries[$0]) }
     }
