@@ -32,6 +32,9 @@ struct CatalogIndexTests {
         for (tab, indication) in built.tabs.enumerated() {
             #expect(restored.count(indication) == built.count(indication))
             for glyphs in [Glyphs.unicode, .ascii] { #expect(restored.naturalWidths(tab: tab, glyphs: glyphs) == built.naturalWidths(tab: tab, glyphs: glyphs)) }
+            // The stored standard order, filtered to a tab, is that tab sorted.
+            let sorted = built.sortTable.order((0..<built.studyCount).filter { built.study(at: $0, isIn: tab) }, by: .standard)
+            #expect(restored.order(tab: tab, by: .standard) == sorted && built.order(tab: tab, by: .standard) == sorted)
         }
         let queries = ["", "ketamine", "design:rct n>=20", "from:primary", "author:afridi|etchison", "!dir:nr", "mark:within", "src:seed-002", "status epilepticus"]
         for query in queries {

@@ -180,8 +180,7 @@ public struct BrowserState: Sendable {
 
     /// Sorts the tab's studies again (tab or sort changed), then filters.
     private mutating func recompute() {
-        let scope = (0..<catalog.studyCount).filter { catalog.study(at: $0, isIn: tab) }
-        sortedScope = catalog.sortTable.order(scope, by: sort.spec)
+        sortedScope = catalog.order(tab: tab, by: sort.spec)
         filteredBy = nil
         refilter()
     }

@@ -32,6 +32,9 @@ public struct Catalog: Sendable {
     let counts: [Int]
     /// Every study's sort values, so a sort never reads the study records.
     let sortTable: SortTable
+    /// Every position in the standard order (the browser's first), worked out once: a start or
+    /// a change of tab then filters it instead of sorting (half a second at 1,000,000 studies).
+    let standardOrder: MappedArray<UInt32>
     /// Widest cell of each column per tab, for Unicode and for ASCII glyphs, so column widths
     /// stay put while filtering.
     let unicodeWidths: [[Int]]
@@ -69,6 +72,7 @@ public struct Catalog: Sendable {
             return widths
         }
         sortTable = SortTable(studies)
+        standardOrder = MappedArray(sortTable.order(Array(studies.indices), by: .standard).map { UInt32(truncatingIfNeeded: $0) })
         unicodeWidths = merge(\.unicodeWidths)
         asciiWidths = merge(\.asciiWidths)
     }
@@ -132,6 +136,20 @@ public struct Catalog: Sendable {
         let tab = Self.allTabs.firstIndex(of: indication) ?? 0
         let scoped = (0..<studyCount).filter { study(at: $0, isIn: tab) }
         return sortTable.order(query.filter(count: studyCount, positions: scoped, index: searchIndex) { entries }, by: sort)
+    }
+
+    /// A tab's positions in a sort's order; in the standard order they are read, not sorted
+    /// (the order is total, so a tab's part of it is that tab's order).
+    func order(tab: Int, by spec: SortSpec) -> [Int] {
+        if spec == .standard, standardOrder.count == studyCount {
+            return standardOrder.withUnsafeBufferPointer { order in
+                var positions: [Int] = []
+                positions.reserveCapacity(tab == 0 ? order.count : counts[tab])
+                for position in order where study(at: Int(position), isIn: tab) { positions.append(Int(position)) }
+                return positions
+            }
+        }
+        return sortTable.order((0..<studyCount).filter { study(at: $0, isIn: tab) }, by: spec)
     }
 
     /// Whether the study at a position belongs under a tab.

@@ -8,7 +8,7 @@ import StudyCore
 /// when it was built (`DataSnapshot`), used only while they are unchanged (`DataFingerprint`).
 public enum CatalogIndex {
     /// Section tags.
-    static let metaTag: UInt32 = 1, searchTag: UInt32 = 2, sortTag: UInt32 = 3, tabsTag: UInt32 = 4, dataTag: UInt32 = 5
+    static let metaTag: UInt32 = 1, searchTag: UInt32 = 2, sortTag: UInt32 = 3, tabsTag: UInt32 = 4, dataTag: UInt32 = 5, orderTag: UInt32 = 6
 
     /// What the index was built from and for.
     public struct Header: Sendable, Equatable {
@@ -47,7 +47,9 @@ public enum CatalogIndex {
         tabs.write(array: catalog.doseDimensions.map { dimension in
             dimension.flatMap { DoseDimension.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0
         })
-        var sections = [(metaTag, meta.bytes), (searchTag, search.bytes), (sortTag, sort.bytes), (tabsTag, tabs.bytes)]
+        var order = BinaryWriter()
+        order.write(alignedArray: catalog.standardOrder.values)
+        var sections = [(metaTag, meta.bytes), (searchTag, search.bytes), (sortTag, sort.bytes), (tabsTag, tabs.bytes), (orderTag, order.bytes)]
         if let snapshot { sections.append((dataTag, snapshot)) }
         return IndexFile.bytes(sections: sections)
     }
@@ -108,6 +110,7 @@ public enum CatalogIndex {
         var sortTable: SortTable
         var tabs: [UInt8]
         var dimensions: [UInt8]
+        var standardOrder: MappedArray<UInt32>
 
         init(_ file: IndexFile, count: Int) throws(IndexFileError) {
             var reader = BinaryReader(try file.section(metaTag))
@@ -146,13 +149,27 @@ public enum CatalogIndex {
                   tabs.allSatisfy({ Int($0) < Catalog.allTabs.count }), dimensions.allSatisfy({ Int($0) <= DoseDimension.allCases.count }) else {
                 throw .damaged("the tabs or dose dimensions do not fit the studies")
             }
+            standardOrder = try file.read(orderTag) { (reader: inout BinaryReader) throws(IndexFileError) in
+                try reader.readMappedArray(of: UInt32.self, owner: file.mapping)
+            }
+            // Every position once: the order stands for the studies themselves.
+            var seen = [UInt64](repeating: 0, count: (count + 63) / 64)
+            let isPermutation = standardOrder.count == count && standardOrder.withUnsafeBufferPointer { order in
+                order.allSatisfy { position in
+                    let index = Int(position)
+                    guard index < count, seen[index >> 6] & (1 << UInt64(index & 63)) == 0 else { return false }
+                    seen[index >> 6] |= 1 << UInt64(index & 63)
+                    return true
+                }
+            }
+            guard isPermutation else { throw .damaged("the standard order does not fit the studies") }
         }
 
         /// The catalog of these parts with these studies.
         func catalog(_ store: StudyStore, view: SourceView, viewsCanDiffer: Bool) -> Catalog {
             Catalog(restoring: store, view: view, hasPrimaryRecords: hasPrimaryRecords, viewsCanDiffer: viewsCanDiffer,
                     searchIndex: index, tabOfStudy: tabs, doseDimensions: dimensions.map { $0 == 0 ? nil : DoseDimension.allCases[Int($0) - 1] },
-                    counts: counts, sortTable: sortTable, unicodeWidths: widthSets[0], asciiWidths: widthSets[1])
+                    counts: counts, sortTable: sortTable, standardOrder: standardOrder, unicodeWidths: widthSets[0], asciiWidths: widthSets[1])
         }
     }
 
@@ -172,7 +189,7 @@ extension Catalog {
     /// A catalog from parts read out of an index.
     init(restoring store: StudyStore, view: SourceView, hasPrimaryRecords: Bool, viewsCanDiffer: Bool,
          searchIndex: SearchIndex, tabOfStudy: [UInt8], doseDimensions: [DoseDimension?], counts: [Int],
-         sortTable: SortTable, unicodeWidths: [[Int]], asciiWidths: [[Int]]) {
+         sortTable: SortTable, standardOrder: MappedArray<UInt32>, unicodeWidths: [[Int]], asciiWidths: [[Int]]) {
         self.store = store
         self.view = view
         self.hasPrimaryRecords = hasPrimaryRecords
@@ -182,6 +199,7 @@ extension Catalog {
         self.doseDimensions = doseDimensions
         self.counts = counts
         self.sortTable = sortTable
+        self.standardOrder = standardOrder
         self.unicodeWidths = unicodeWidths
         self.asciiWidths = asciiWidths
     }

@@ -7,13 +7,15 @@
 /// offset (u64), length (u64) and checksum (u64); then the sections, each 8-byte aligned.
 public struct IndexFile: Sendable {
     /// Bumped whenever what any section holds or means changes; another version is rebuilt.
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
     static let magic = Array("SBINDEX\n".utf8)
     static let headerSize = 32
     static let entrySize = 32
 
     /// The mapping, which arrays read in place keep alive.
     let file: MappedFile
+    /// The mapping, for arrays read in place (`BinaryReader.readMappedArray`).
+    public var mapping: MappedFile { file }
     private let sections: [UInt32: Range<Int>]
 
     /// Opens and checks an index: length, version, and every section's checksum.
