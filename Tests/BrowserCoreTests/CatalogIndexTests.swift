@@ -84,6 +84,9 @@ struct CatalogIndexTests {
         let id = decoded.study(at: 2_222).id
         #expect(lazy.study(id: id) == decoded.study(id: id) && lazy.study(id: "no-such-study") == nil)
         #expect(lazy.sources == decoded.sources)
+        // Many at once (an export of the table) are decoded on both cores, in the order asked.
+        let asked = Array((0..<2_600).reversed()) + [5, 5]
+        #expect(lazy.studies(at: asked) == asked.map(decoded.study(at:)) && !lazy.store.decodedAll)
         // Plain words filter through the search index: no study is decoded for them.
         let sorts = [SortSpec.standard, SortSpec([SortSpec.Term(.dose, descending: true)])]
         for query in ["zunoba", "z", "zu", "ref", SyntheticStudies.rareWord, "xyzzy"] {
@@ -98,6 +101,12 @@ struct CatalogIndexTests {
         decodedState.setFilterText("zuno")
         let lazyScreen = BrowserView.render(lazyState), decodedScreen = BrowserView.render(decodedState)
         #expect((0..<40).map(lazyScreen.rowText) == (0..<40).map(decodedScreen.rowText))
+        // Marked studies are found where they were marked, not by reading every record's id.
+        for _ in 0..<2 {
+            _ = BrowserReducer.reduce(&lazyState, .toggleMark)
+            _ = BrowserReducer.reduce(&decodedState, .toggleMark)
+        }
+        #expect(lazyState.markedStudies.count == 2 && lazyState.markedStudies == decodedState.markedStudies)
         #expect(!lazy.store.decodedAll)
         // Field queries and alternatives need every study: decoded once, then the same answers.
         for query in ["year>2010", "title:zu|n<100", "!zunoba", "design:rct zu", "mark:within"] {

@@ -135,6 +135,7 @@ struct GramIndexTests {
         case .directoryShort: lengths.removeLast()
         case .rankTooLarge: ranks[0x61] = 64
         case .ranksShort: ranks.removeLast()
+        case .rankShared: ranks[0x62] = ranks[0x61]
         }
         #expect(throws: IndexFileError.self) {
             _ = try GramIndex(count: built.count, ranks: ranks, keys: keys, kinds: kinds, offsets: offsets, lengths: lengths, bitmaps: MappedArray(bitmaps), lists: MappedArray(lists))
@@ -161,7 +162,7 @@ struct GramIndexTests {
     }
 
     enum GramDamage: CaseIterable, Sendable {
-        case keysOutOfOrder, keyTooLarge, unknownKind, listOffsetWrong, emptyList, bitmapsShort, directoryShort, rankTooLarge, ranksShort
+        case keysOutOfOrder, keyTooLarge, unknownKind, listOffsetWrong, emptyList, bitmapsShort, directoryShort, rankTooLarge, ranksShort, rankShared
     }
 
     /// A small deterministic generator, so a failure can be replayed.

@@ -134,8 +134,10 @@ public enum BrowserReducer {
             guard let study = state.selectedStudy else { break }
             if let index = state.marked.firstIndex(of: study.id) {
                 state.marked.remove(at: index)
+                state.markedPositions[study.id] = nil
             } else {
                 state.marked.append(study.id)
+                state.markedPositions[study.id] = state.rows.positions[state.selection]
             }
             state.message = "\(state.marked.count) marked; C compares them side by side"
             if state.focus == .table { state.selection += 1 }
@@ -217,7 +219,7 @@ public enum BrowserReducer {
                                              description: "\(indication.name): summary of findings", findings: indication,
                                              words: state.findingsWords))
             }
-            let studies = state.marked.isEmpty ? Array(state.rows) : state.markedStudies
+            let studies = state.marked.isEmpty ? state.catalog.studies(at: state.rows.positions) : state.markedStudies
             var what = state.marked.isEmpty
                 ? "\(state.indication?.name ?? "All indications"); " + (state.query.text.isEmpty ? "no filter" : "filter '\(state.query.text)'")
                     + "; sorted by \(state.sort.label(arrows: ("ascending", "descending"))); \(studies.count) studies"

@@ -42,6 +42,9 @@ public struct BrowserState: Sendable {
     public var detailScroll = 0
     /// Ids of the studies marked for comparison; marks survive filtering and sorting.
     public internal(set) var marked: [String] = []
+    /// Where each marked study is in the catalog (the same in both views), so the marked studies
+    /// are found without searching every study by id.
+    var markedPositions: [String: Int] = [:]
     /// The export path being typed, while `editingExportPath`.
     public var exportPath = "study-browser-view.md"
     public var editingExportPath = false
@@ -109,7 +112,13 @@ public struct BrowserState: Sendable {
     public var contextIndication: Indication? { indication ?? selectedStudy?.indication }
 
     /// The marked studies in the order they were marked.
-    public var markedStudies: [Study] { marked.compactMap { id in catalog.study(id: id) } }
+    public var markedStudies: [Study] {
+        marked.compactMap { id in
+            guard let position = markedPositions[id], position < catalog.studyCount else { return catalog.study(id: id) }
+            let study = catalog.study(at: position)
+            return study.id == id ? study : catalog.study(id: id)
+        }
+    }
 
     /// The selected study, if any row is shown.
     public var selectedStudy: Study? { rows.indices.contains(selection) ? rows[selection] : nil }

@@ -112,8 +112,19 @@ public struct Catalog: Sendable {
     /// The study at a position (0..<studyCount) as the view shows it.
     public func study(at position: Int) -> Study { store.study(at: position) }
 
-    /// The study with this id, if any.
+    /// The study with this id, if any (from an index read lazily, every record's id is read).
     public func study(id: String) -> Study? { store.study(id: id) }
+
+    /// The studies at these positions, in order; many are decoded on both cores.
+    public func studies(at positions: [Int]) -> [Study] {
+        guard store.isLazy, positions.count >= 2_000 else { return positions.map(study(at:)) }
+        let chunkCount = 16
+        let size = (positions.count + chunkCount - 1) / chunkCount
+        let store = store
+        return Parallel.map(chunkCount) { chunk in
+            positions[min(chunk * size, positions.count)..<min((chunk + 1) * size, positions.count)].map(store.study(at:))
+        }.flatMap { $0 }
+    }
 
     /// The source documents the studies cite.
     public var sources: [SourceDocument] { store.documents.sources }
@@ -145,7 +156,8 @@ public struct Catalog: Sendable {
             return standardOrder.withUnsafeBufferPointer { order in
                 var positions: [Int] = []
                 positions.reserveCapacity(tab == 0 ? order.count : counts[tab])
-                for position in order where study(at: Int(position), isIn: tab) { positions.append(Int(position)) }
+                // Checked at load; checked again because the order is read in place from the index for the whole session.
+                for position in order where Int(position) < studyCount && study(at: Int(position), isIn: tab) { positions.append(Int(position)) }
                 return positions
             }
         }

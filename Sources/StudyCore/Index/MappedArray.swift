@@ -23,7 +23,12 @@ public struct MappedArray<Element: BitwiseCopyable & Sendable>: RandomAccessColl
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { mapped?.count ?? array.count }
-    public subscript(position: Int) -> Element { mapped.map { $0[position] } ?? array[position] }
+    public subscript(position: Int) -> Element {
+        guard let mapped else { return array[position] }
+        // An unsafe buffer checks bounds only in debug builds; a mapped array checks them always, as an array does.
+        precondition(position >= 0 && position < mapped.count, "MappedArray index out of range")
+        return mapped[position]
+    }
 
     /// Runs `body` with the values as a buffer, valid only inside it.
     public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {

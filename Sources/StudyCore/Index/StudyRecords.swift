@@ -9,6 +9,9 @@ public final class StudyRecords: Sendable {
     private let offsets: [UInt64]
     private let records: Bytes
     private let decoded = Mutex<[Study]?>(nil)
+    /// Held while every study is decoded, so two callers (an overlay beside the loop and a field
+    /// query) never decode them twice at once; `decoded` stays free for rows meanwhile.
+    private let decoding = Mutex(())
 
     /// The records of a data section that `DataSnapshot.open` read from `file`.
     public init(file: IndexFile, offsets: [UInt64], records: UnsafeRawBufferPointer) {
@@ -45,13 +48,15 @@ public final class StudyRecords: Sendable {
 
     /// Every study, decoded once on every core and kept; nil when a record cannot be read.
     public func all() -> Result<[Study], IndexFileError> {
-        if let all = decoded.withLock({ $0 }) { return .success(all) }
-        do throws(IndexFileError) {
-            let studies = try DataSnapshot.decodeAll(offsets: offsets, records: records.pointer)
-            decoded.withLock { $0 = studies }
-            return .success(studies)
-        } catch {
-            return .failure(error)
+        decoding.withLock { _ in
+            if let all = decoded.withLock({ $0 }) { return .success(all) }
+            do throws(IndexFileError) {
+                let studies = try DataSnapshot.decodeAll(offsets: offsets, records: records.pointer)
+                decoded.withLock { $0 = studies }
+                return .success(studies)
+            } catch {
+                return .failure(error)
+            }
         }
     }
 

@@ -41,7 +41,9 @@ public struct GramIndex: Sendable {
     /// List entries are checked as they are read (`keep`), so a start reads none of them.
     init(count: Int, ranks: [UInt8], keys: [UInt32], kinds: [UInt8], offsets: [UInt32], lengths: [UInt32], bitmaps: MappedArray<UInt64>,
          lists: MappedArray<UInt32>) throws(IndexFileError) {
-        guard ranks.count == 256, ranks.allSatisfy({ $0 <= Self.sharedRank }) else { throw .damaged("the gram ranks") }
+        // Only the shared rank may stand for several bytes: a run of own ranks decides its answer.
+        let own = ranks.filter { $0 < Self.sharedRank }
+        guard ranks.count == 256, ranks.allSatisfy({ $0 <= Self.sharedRank }), Set(own).count == own.count else { throw .damaged("the gram ranks") }
         guard keys.count == kinds.count, keys.count == offsets.count, keys.count == lengths.count, count >= 0 else {
             throw .damaged("the gram directory")
         }
