@@ -7,7 +7,7 @@ struct GramIndexTests {
     /// Random texts over a few letters (so grams repeat, some in most texts and some in few),
     /// a two-byte letter and the field separator, in two pieces as the catalog builds them.
     private static func texts(count: Int, seed: UInt64) -> [[UInt8]] {
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(state: seed)
         let alphabet: [[UInt8]] = [[0x61], [0x62], [0x63], [0x64], [0x20], [0x1F], Array("é".utf8), [0x7A], [0x00]]
         return (0..<count).map { position in
             // Every 97th text empty; others short or long, with rare letters in a few.
@@ -45,7 +45,7 @@ struct GramIndexTests {
         let texts = Self.texts(count: count, seed: UInt64(count))
         let withGrams = Self.index(texts, grams: true), without = Self.index(texts, grams: false)
         #expect(withGrams.grams != nil && without.grams == nil)
-        var generator = SplitMix(seed: 11)
+        var generator = SplitMix64(state: 11)
         // Every position, shuffled as a sort leaves them, some twice.
         let positions = (Array(0..<count) + [3, 5, count - 1]).shuffled(using: &generator)
         let bytes: [UInt8] = [0x61, 0x62, 0x63, 0x64, 0x20, 0x1F, 0xC3, 0xA9, 0x7A, 0x00, 0x71]
@@ -109,7 +109,7 @@ struct GramIndexTests {
         let bytes = writer.bytes
         let restored = try bytes.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
-            return try SearchIndex.decode(&reader, studies: studies).index
+            return try SearchIndex.decode(&reader, count: studies.count, in: nil).index
         }
         let original = try #require(built.grams), grams = try #require(restored.grams)
         #expect(grams.ranks == original.ranks && grams.keys == original.keys && grams.kinds == original.kinds && grams.bitmaps.values == original.bitmaps.values && grams.lists.values == original.lists.values)
@@ -163,18 +163,5 @@ struct GramIndexTests {
 
     enum GramDamage: CaseIterable, Sendable {
         case keysOutOfOrder, keyTooLarge, unknownKind, listOffsetWrong, emptyList, bitmapsShort, directoryShort, rankTooLarge, ranksShort, rankShared
-    }
-
-    /// A small deterministic generator, so a failure can be replayed.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
     }
 }

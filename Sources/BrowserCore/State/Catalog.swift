@@ -118,12 +118,9 @@ public struct Catalog: Sendable {
     /// The studies at these positions, in order; many are decoded on both cores.
     public func studies(at positions: [Int]) -> [Study] {
         guard store.isLazy, positions.count >= 2_000 else { return positions.map(study(at:)) }
-        let chunkCount = 16
-        let size = (positions.count + chunkCount - 1) / chunkCount
+        let ranges = Parallel.ranges(positions.count, chunks: 16)
         let store = store
-        return Parallel.map(chunkCount) { chunk in
-            positions[min(chunk * size, positions.count)..<min((chunk + 1) * size, positions.count)].map(store.study(at:))
-        }.flatMap { $0 }
+        return Parallel.map(ranges.count) { chunk in positions[ranges[chunk]].map(store.study(at:)) }.flatMap { $0 }
     }
 
     /// The source documents the studies cite.

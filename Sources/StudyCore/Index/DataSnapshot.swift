@@ -133,10 +133,9 @@ public enum DataSnapshot {
     public static func decodeAll(offsets: [UInt64], records bytes: UnsafeRawBufferPointer) throws(IndexFileError) -> [Study] {
         let records = Records(bytes: bytes)
         let count = offsets.count
-        let chunkCount = count < 2_000 ? 1 : 16
-        let size = (count + chunkCount - 1) / max(1, chunkCount)
-        let parts = Parallel.map(chunkCount) { chunk -> Result<[Study], IndexFileError> in
-            let range = min(chunk * size, count)..<min((chunk + 1) * size, count)
+        let ranges = Parallel.ranges(count, chunks: count < 2_000 ? 1 : 16)
+        let parts = Parallel.map(ranges.count) { chunk -> Result<[Study], IndexFileError> in
+            let range = ranges[chunk]
             guard !range.isEmpty else { return .success([]) }
             let end = range.upperBound < count ? Int(offsets[range.upperBound]) : records.bytes.count
             var reader = BinaryReader(UnsafeRawBufferPointer(rebasing: records.bytes[Int(offsets[range.lowerBound])..<end]))

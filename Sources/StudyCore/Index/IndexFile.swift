@@ -12,10 +12,8 @@ public struct IndexFile: Sendable {
     static let headerSize = 32
     static let entrySize = 32
 
-    /// The mapping, which arrays read in place keep alive.
-    let file: MappedFile
-    /// The mapping, for arrays read in place (`BinaryReader.readMappedArray`).
-    public var mapping: MappedFile { file }
+    /// The mapping, which arrays read in place keep alive (`BinaryReader.readMappedArray`).
+    public let mapping: MappedFile
     private let sections: [UInt32: Range<Int>]
 
     /// Opens and checks an index: length, version, and every section's checksum.
@@ -59,14 +57,14 @@ public struct IndexFile: Sendable {
             guard sums[index] == entry.checksum else { throw .damaged("the checksum of section \(entry.tag)") }
             sections[entry.tag] = entry.range
         }
-        self.file = file
+        mapping = file
         self.sections = sections
     }
 
     /// A section's bytes, valid while this index lives.
     public func section(_ tag: UInt32) throws(IndexFileError) -> UnsafeRawBufferPointer {
         guard let range = sections[tag] else { throw .damaged("section \(tag) is missing") }
-        return UnsafeRawBufferPointer(rebasing: file.bytes[range])
+        return UnsafeRawBufferPointer(rebasing: mapping.bytes[range])
     }
 
     /// Reads a section with a reader that must consume it exactly.

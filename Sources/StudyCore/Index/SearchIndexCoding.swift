@@ -35,17 +35,11 @@ extension SearchIndex {
         }
     }
 
-    /// Reads what `encode` wrote for these studies, in the same order; every offset is checked.
-    public static func decode(_ reader: inout BinaryReader, studies: [Study]) throws(IndexFileError) -> (entries: [IndexedStudy], index: SearchIndex) {
-        let (index, spans) = try decode(&reader, count: studies.count, in: nil)
-        return (spans.entries(studies, index: index), index)
-    }
-
     /// Reads what `encode` wrote for `count` studies, without the studies: the index, and the
     /// spans to make their entries with when a query needs them (`Spans.entries`). With `file`
     /// (the index the reader reads), the texts, spans and grams are used in place, not copied.
     public static func decode(_ reader: inout BinaryReader, count: Int, in file: IndexFile?) throws(IndexFileError) -> (index: SearchIndex, spans: Spans) {
-        let owner = file?.file
+        let owner = file?.mapping
         let pieceCount = Int(try reader.read(UInt32.self))
         guard pieceCount <= 256 else { throw .damaged("the search text has \(pieceCount) pieces") }
         var buffers: [MappedArray<UInt8>] = []
@@ -95,11 +89,9 @@ extension SearchIndex {
         public func entries(_ studies: [Study], index: SearchIndex) -> [IndexedStudy] {
             let count = studies.count
             guard offsets.count == count + 1, index.count == count else { return studies.map(IndexedStudy.init) }
-            let chunkCount = count < 2_000 ? 1 : 8
-            let size = (count + chunkCount - 1) / max(1, chunkCount)
-            let parts = Parallel.map(chunkCount) { chunk -> [IndexedStudy] in
-                let range = min(chunk * size, count)..<min((chunk + 1) * size, count)
-                return range.map { position in
+            let ranges = Parallel.ranges(count, chunks: count < 2_000 ? 1 : 8)
+            let parts = Parallel.map(ranges.count) { chunk -> [IndexedStudy] in
+                ranges[chunk].map { position in
                     let text = index.text(at: position)
                     // A span outside its text (an index damaged past its checksum) is left out, never read.
                     let spans = (offsets[position]..<offsets[position + 1]).compactMap { span -> FoldedText.Span? in

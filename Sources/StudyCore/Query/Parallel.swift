@@ -15,6 +15,14 @@ public enum Parallel {
         return results.compactMap { $0 }
     }
 
+    /// `0..<count` cut into `chunkCount` consecutive ranges of nearly equal length (the last ones
+    /// may be empty), for `map` over chunks of a large list.
+    public static func ranges(_ count: Int, chunks chunkCount: Int) -> [Range<Int>] {
+        let chunks = max(1, chunkCount)
+        let size = (count + chunks - 1) / chunks
+        return (0..<chunks).map { chunk in min(chunk * size, count)..<min((chunk + 1) * size, count) }
+    }
+
     /// The result slots: each task writes only its own index, and all are read after every
     /// task has finished, so sharing them across threads is safe.
     private struct Slots<Element>: @unchecked Sendable {
