@@ -27,7 +27,7 @@ struct TerminalRun {
             // The first frame is the loading screen for large data, the table for small data.
             let first = try process.waitFor("q quit")
             result.firstFrame.append(Measure.milliseconds(first))
-            let ready = try process.waitFor("\(studies) of \(studies) studies")
+            let ready = try process.waitFor("\(studies) of \(studies)")
             result.tableReady.append(Measure.milliseconds(ready))
             result.startBytes.append(Double(process.output.count + process.drain()))
 

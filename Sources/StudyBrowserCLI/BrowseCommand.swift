@@ -110,18 +110,19 @@ struct BrowseCommand: ParsableCommand {
         let result = BackgroundLoad()
         let index = index
         DispatchQueue.global(qos: .userInitiated).async {
-            let outcome = index.load(paths: paths, view: selection.view, environment: environment, progress: progress)
+            let outcome = index.load(paths: paths, view: selection.view, environment: environment, progress: progress, writeLater: true)
             var catalog = outcome.catalog
             if outcome.problems.isEmpty && catalog == nil {
                 progress.update("indexing \(outcome.dataset.studies.count) studies", nil)
                 catalog = Catalog(outcome.dataset, view: selection.view)
             }
             // With a catalog the dataset is never read (a lazy catalog would decode every study for it).
-            result.finish((catalog == nil ? outcome.dataset : Dataset(), outcome.problems), catalog, note: outcome.note)
+            result.finish((catalog == nil ? outcome.dataset : Dataset(), outcome.problems), catalog, note: outcome.note, pending: outcome.pending)
         }
         if let ending = BrowserSession.showLoading(on: terminal, progress: progress, glyphs: layout.glyphs, isDone: { result.isDone }) {
             terminal.close()
-            // The loading thread is abandoned with the process.
+            // The loading thread is abandoned with the process (an index not yet worked out is
+            // not written: the next start builds it).
             try Self.exit(for: ending)
             return
         }
@@ -130,12 +131,23 @@ struct BrowseCommand: ParsableCommand {
             _ = try DataOptions.datasetOrExit(([], []), result.value?.loaded ?? (Dataset(), []))
             return
         }
-        try browse(catalog, on: terminal, selection: selection, environment: environment, note: result.note)
+        try browse(catalog, on: terminal, selection: selection, environment: environment, note: result.note, pending: result.pending)
+    }
+
+    /// Waits for an index still being written when the session ends, saying so: quitting soon
+    /// after a first start must not throw the index away (the next start would build it again).
+    private static func finish(_ pending: PendingIndexWrite?) {
+        guard let pending else { return }
+        if !pending.isWritten {
+            Console.error("study-browser: finishing the index of \(pending.studyCount) studies before exiting (later starts reuse it)")
+        }
+        let written = pending.write()
+        if written.unsaved { Console.error("study-browser: \(written.note)") }
     }
 
     /// Runs the session on an open terminal and closes it; the ending becomes the exit status.
     private func browse(_ catalog: Catalog, on terminal: NcursesTerminal, selection: StudySelection, environment: [String: String],
-                        note: String? = nil) throws {
+                        note: String? = nil, pending: PendingIndexWrite? = nil) throws {
         var state = BrowserState(catalog: catalog, size: terminal.size, glyphs: layout.glyphs)
         state.message = note.map { InertText.make($0) }
         state.clipboard = OSC52.Route.detect(environment: environment)
@@ -144,12 +156,17 @@ struct BrowseCommand: ParsableCommand {
             try Self.apply(selection, to: &state)
         } catch {
             terminal.close()
+            Self.finish(pending)
             throw error
         }
-        let ending = BrowserSession.run(state, on: terminal) { request, control in
+        let alongside: [@Sendable () -> Action] = pending.map { pending in
+            [{ .showMessage(InertText.make(pending.write().note)) }]
+        } ?? []
+        let ending = BrowserSession.run(state, on: terminal, alongside: alongside) { request, control in
             ViewExporter.export(request, catalog: catalog, control: control)
         }.ending
         terminal.close()
+        Self.finish(pending)
         try Self.exit(for: ending)
     }
 

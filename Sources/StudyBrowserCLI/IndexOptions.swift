@@ -19,8 +19,10 @@ struct IndexOptions: ParsableArguments {
     }
 
     /// Loads `paths` through the index when there is one to use, else the plain way.
-    func load(paths: [String], view: SourceView, environment: [String: String], progress: LoadProgress? = nil) -> IndexStore.Outcome {
+    /// With `writeLater` an index that has to be built comes back unwritten (`Outcome.pending`).
+    func load(paths: [String], view: SourceView, environment: [String: String], progress: LoadProgress? = nil,
+              writeLater: Bool = false) -> IndexStore.Outcome {
         guard let store = store(environment: environment) else { return IndexStore.plain(paths: paths, view: view, progress: progress) }
-        return store.load(paths: paths, view: view, progress: progress)
+        return store.load(paths: paths, view: view, progress: progress, writeLater: writeLater)
     }
 }

@@ -39,6 +39,9 @@ struct IndexStore {
         var reused = false
         /// Whether an index was wanted but none could be written (the note says why).
         var unsaved = false
+        /// The index file still to be written, when the load was asked to leave it for later
+        /// (the note then says it is being written).
+        var pending: PendingIndexWrite?
 
         init(dataset: Dataset?, problems: [DataProblem], catalog: Catalog? = nil, note: String? = nil, reused: Bool = false, unsaved: Bool = false) {
             plain = dataset
@@ -65,8 +68,10 @@ struct IndexStore {
         return folder + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".sbindex"
     }
 
-    /// Loads `paths` for `view`, through the index where it can.
-    func load(paths: [String], view: SourceView, progress: LoadProgress?) -> Outcome {
+    /// Loads `paths` for `view`, through the index where it can. With `writeLater`, an index
+    /// that has to be built is handed back unwritten (`Outcome.pending`), for the caller to
+    /// write once the data is on screen; otherwise it is written before this returns.
+    func load(paths: [String], view: SourceView, progress: LoadProgress?, writeLater: Bool = false) -> Outcome {
         let located = DataFileReader.locate(paths)
         guard located.problems.isEmpty, !located.paths.isEmpty else { return Self.plain(paths: paths, view: view, progress: progress) }
         let indexPath = path(for: located.paths, view: view)
@@ -94,13 +99,18 @@ struct IndexStore {
             // shared lock again, so sessions that queued behind one build read it side by side.
             let stale = Self.staleness(files: located.paths, view: view, indexPath: indexPath)
             guard stale.current else {
-                return build(paths: paths, view: view, indexPath: indexPath, stale: stale.reason, progress: progress)
+                return build(paths: paths, view: view, indexPath: indexPath, stale: stale.reason, progress: progress, lock: lock, writeLater: writeLater)
             }
             flock(lock, LOCK_SH)
             attempt = reuse(files: located.paths, view: view, indexPath: indexPath, progress: progress)
         }
         if let outcome = attempt.outcome { return outcome }
-        return build(paths: paths, view: view, indexPath: indexPath, stale: attempt.stale, progress: progress)
+        if lock >= 0 {
+            // Built under the lock held alone, as above, so no reader sees the old file go.
+            flock(lock, LOCK_UN)
+            Self.acquire(lock, LOCK_EX, progress: progress)
+        }
+        return build(paths: paths, view: view, indexPath: indexPath, stale: attempt.stale, progress: progress, lock: lock, writeLater: writeLater)
     }
 
     /// Takes the lock, saying so when another session holds it.
@@ -146,30 +156,48 @@ struct IndexStore {
         }
     }
 
-    /// Loads the data files the ordinary way and writes their index.
-    private func build(paths: [String], view: SourceView, indexPath: String, stale: String?, progress: LoadProgress?) -> Outcome {
+    /// Loads the data files the ordinary way and works out their index; writes it now, or
+    /// hands it back unwritten (holding the lock) with `writeLater`.
+    private func build(paths: [String], view: SourceView, indexPath: String, stale: String?, progress: LoadProgress?,
+                       lock: Int32, writeLater: Bool) -> Outcome {
         let program = Self.program
         var entries: [DataFingerprint.Entry] = []
         let collector = DataSnapshot.Collector()
+        let started = Self.now()
         let loaded = DatasetLoader.load(paths: paths, progress: progress) { file in
             entries.append(DataFingerprint.Entry(file))
             collector.inspect(file)
         }
         guard loaded.problems.isEmpty else { return Outcome(dataset: loaded.dataset, problems: loaded.problems) }
-        let started = Self.now()
-        progress?.update("building the index of \(loaded.dataset.studies.count) studies", nil)
+        progress?.update("indexing \(loaded.dataset.studies.count) studies", nil)
         let catalog = Catalog(loaded.dataset, view: view)
-        progress?.update("writing the index", nil)
-        let snapshot: [UInt8]
-        switch DataSnapshot.encode(loaded.dataset, collector: collector) {
-        case .success(let bytes): snapshot = bytes
-        case .failure(let error):
-            return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: "these files were not indexed: \(error)", unsaved: true)
+        let fingerprint = DataFingerprint(files: entries)
+        let dataset = loaded.dataset
+        let write = PendingIndexWrite(lock: lock, studyCount: catalog.studyCount) {
+            Self.write(catalog, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+                       to: indexPath, stale: stale, started: started)
         }
-        let bytes = CatalogIndex.bytes(of: catalog, fingerprint: DataFingerprint(files: entries), program: program, snapshot: snapshot)
-        let seconds = Self.now() - started
-        var note: String
-        var unsaved = false
+        var outcome = Outcome(dataset: dataset, problems: [], catalog: catalog)
+        if writeLater {
+            outcome.pending = write
+            let what = stale.map { "the index \(indexPath) \($0); rebuilding it" } ?? "indexing \(catalog.studyCount) studies into \(indexPath)"
+            outcome.note = what + ", written beside the table; later starts with the same data reuse it"
+        } else {
+            progress?.update("writing the index", nil)
+            (outcome.note, outcome.unsaved) = write.write()
+        }
+        return outcome
+    }
+
+    /// Encodes and writes an index worked out in memory; what happened, for the user.
+    private static func write(_ catalog: Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
+                              program: String, to indexPath: String, stale: String?, started: Double) -> PendingIndexWrite.Result {
+        let snapshot: [UInt8]
+        switch DataSnapshot.encode(dataset, collector: collector) {
+        case .success(let bytes): snapshot = bytes
+        case .failure(let error): return ("these files were not indexed: \(error)", true)
+        }
+        let bytes = CatalogIndex.bytes(of: catalog, fingerprint: fingerprint, program: program, snapshot: snapshot)
         do throws(AtomicFile.Failure) {
             // A new file, not one that keeps the old index's owner and mode: those may be why it
             // was refused. Sessions look at the index only under the lock, so none sees the gap.
@@ -177,13 +205,11 @@ struct IndexStore {
             // Private: it holds the data, whoever may read the data files, and an index others
             // may write is refused (whatever the umask would have allowed).
             try AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true, durable: false, mode: 0o600)
-            let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.studyCount) studies into \(indexPath)"
-            note = what + " in \(Self.format(seconds)) s; later starts with the same data reuse it"
         } catch {
-            note = "could not save the index (\(error)); the next start indexes again"
-            unsaved = true
+            return ("could not save the index (\(error)); the next start indexes again", true)
         }
-        return Outcome(dataset: loaded.dataset, problems: [], catalog: catalog, note: note, unsaved: unsaved)
+        let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.studyCount) studies into \(indexPath)"
+        return (what + " in \(format(now() - started)) s; later starts with the same data reuse it", false)
     }
 
     /// What changed in the data files since an index was built, in a few words; nil when

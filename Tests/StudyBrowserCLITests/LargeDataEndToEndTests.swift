@@ -17,7 +17,7 @@ struct LargeDataEndToEndTests {
         let tmux = try TmuxSession(width: 120, height: 40, arguments: "--data '\(file.path)'")
         // The progress screen is up long before the data is ready (a debug build takes seconds).
         var screen = try tmux.waitFor("Loading the data", "q quits")
-        screen = try tmux.waitFor("8000 of 8000 studies")
+        screen = try tmux.waitFor("8000 of 8000")
         try tmux.press("/")
         try tmux.type("design:rct")
         screen = try tmux.waitForScreen("the filter applied") { $0.contains("filter: design:rct") && !$0.contains("8000 of 8000") }
@@ -26,6 +26,30 @@ struct LargeDataEndToEndTests {
         #expect(try tmux.waitForExit() == 0)
         let modes = try tmux.ttyModes()
         #expect(modes.before == modes.after, "tty modes not restored")
+    }
+
+    @Test("a first browse shows the table before its index is written, and q at once still leaves the index for the next start")
+    func indexWrittenBesideTheTable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-beside-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("studies.json")
+        try Data(SyntheticStudies.dataFile(count: 8_000, seed: 5).utf8).write(to: file)
+        let indexes = folder.appendingPathComponent("indexes").path
+        let first = try TmuxSession(width: 120, height: 40, arguments: "--data '\(file.path)' --index-dir '\(indexes)'")
+        let screen = try first.waitFor("8000 of 8000")
+        // The note says the index is being written (or, on a quick machine, that it was).
+        #expect(screen.contains("indexing 8000 studies into") || screen.contains("indexed 8000 studies into"), "\(screen)")
+        try first.press("q")
+        #expect(try first.waitForExit() == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: indexes).filter { $0.hasSuffix(".sbindex") }
+        #expect(written.count == 1, "\(written)")
+        // The next start reuses it: no note, no rebuild.
+        let second = try TmuxSession(width: 120, height: 40, arguments: "--data '\(file.path)' --index-dir '\(indexes)'")
+        let again = try second.waitFor("8000 of 8000")
+        #expect(!again.contains("indexing") && !again.contains("indexed") && !again.contains("rebuil"), "\(again)")
+        try second.press("q")
+        #expect(try second.waitForExit() == 0)
     }
 
     @Test("q on the progress screen quits at once with status 0")

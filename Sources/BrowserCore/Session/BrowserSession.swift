@@ -51,8 +51,11 @@ public enum BrowserSession {
 
     /// Draws, reads a key, updates, and repeats; draws only after something changed. `export`
     /// writes files, which the pure core only asks for; it runs beside the loop (`jobs`), reports
-    /// progress through its `JobControl` and stops when that is cancelled.
+    /// progress through its `JobControl` and stops when that is cancelled. `alongside` is work
+    /// that starts with the session (writing the index of data just loaded); each reports its
+    /// end as an action, and the caller waits for any that must not be lost.
     public static func run(_ initial: BrowserState, on device: TerminalDevice, jobs: JobMode = .background,
+                           alongside: [@Sendable () -> Action] = [],
                            export: @escaping @Sendable (ExportRequest, JobControl) -> ExportOutcome = { _, _ in
                                .failed("export is not available here")
                            }) -> (state: BrowserState, ending: Ending) {
@@ -62,7 +65,7 @@ public enum BrowserSession {
         var input = InputQueue(device: device)
         // At most one export (it reports progress and can be cancelled) and any other work.
         var exportJob: BackgroundJob?
-        var otherJobs: [BackgroundJob] = []
+        var otherJobs = alongside.map { work in BackgroundJob(mode: jobs.job) { _ in work() } }
         var overlayBuild: BackgroundJob?
         var waitingBuild: OverlayRequest?
         func startBuild(_ request: OverlayRequest) -> BackgroundJob {

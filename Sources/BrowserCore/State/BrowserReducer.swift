@@ -23,9 +23,10 @@ public enum BrowserReducer {
     private static func apply(_ state: inout BrowserState, _ action: Action) -> Effect {
         let layout = Layout(size: state.size)
         let context = state.keyContext
-        // Progress of an export is not the user's doing: a message on the status line stays.
+        // Progress of an export, a resize or a repaint is not the user's answer to a message:
+        // it stays on the status line (the first frame is a resize, and must show the start's note).
         switch action {
-        case .exportProgress, .overlayBuilt: break
+        case .exportProgress, .overlayBuilt, .resize, .repaint: break
         default: state.message = nil
         }
         switch action {
