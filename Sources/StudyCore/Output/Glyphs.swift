@@ -47,6 +47,8 @@ public struct Glyphs: Sendable, Equatable {
         var output = ""
         for character in text {
             switch character {
+            // ASCII first: most characters are, and each case below is a comparison.
+            case _ where character.isASCII: output.append(character)
             case "–", "—", "−": output += "-"
             case "…": output += "..."
             case "≥": output += ">="
@@ -65,7 +67,6 @@ public struct Glyphs: Sendable, Equatable {
             case "─": output += "-"
             case "│": output += "|"
             case "▸": output += ">"
-            case _ where character.isASCII: output.append(character)
             default:
                 // One `?` per column keeps rows aligned under LANG=C; zero-width ones vanish.
                 output += String(repeating: "?", count: DisplayWidth.of(character))

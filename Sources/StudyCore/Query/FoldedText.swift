@@ -46,7 +46,7 @@ public struct FoldedText: Sendable {
     /// Folded parts appended to a shared buffer; `texts(in:)` makes the texts once the buffer
     /// is complete, so that they all share its storage.
     struct Pending {
-        fileprivate let range: Range<Int>
+        let range: Range<Int>
         fileprivate let spans: [Span]
     }
 

@@ -19,7 +19,9 @@ public final class IndexedStudy: Sendable {
         self.study = study
         self.haystack = haystack
         designWords = DesignVocabulary.keywords(of: study.design)
-        sources = DatasetValidator.sourceReferences(of: study).map(\.1)
+        var sources: [SourceRef] = []
+        DatasetValidator.visitSourceReferences(of: study) { _, reference in sources.append(reference) }
+        self.sources = sources
     }
 
     /// Indexes studies with their folded texts in one buffer, for `SearchIndex`.
@@ -27,7 +29,7 @@ public final class IndexedStudy: Sendable {
         var buffer: [UInt8] = []
         let pending = studies.map { FoldedText.append(parts(of: $0), to: &buffer) }
         let entries = zip(studies, pending).map { IndexedStudy($0, haystack: FoldedText($1, in: buffer)) }
-        return (entries, buffer, entries.map(\.haystack.bytes.indices))
+        return (entries, buffer, pending.map { $0.range })
     }
 
     /// Every text of a study, folded for matching; parts a field query names are tagged.

@@ -98,7 +98,7 @@ public struct SortTable: Sendable {
             return [numericColumn(authors), numericColumn(studies.map { $0.citation.year.map { .number(Double($0)) } })]
         }
         let keys = studies.map { StudySorter.components(of: $0, for: key) }
-        let width = keys.map(\.count).max() ?? 0
+        let width = keys.reduce(0) { max($0, $1.count) }
         return (0..<width).map { component in
             numericColumn(keys.map { $0.indices.contains(component) ? $0[component] : nil })
         }
