@@ -18,6 +18,8 @@ import Glibc
 // --visidata N compares with VisiData (`vd`, pip install visidata) at N studies.
 // --import N times `study-browser import` of N generated MEDLINE records (default 30000; 0 skips).
 
+// The allocator as the program sets it up, so in-process figures match the binary's.
+AllocatorTuning.apply()
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }

@@ -32,6 +32,7 @@ struct StudyBrowserCommand: ParsableCommand {
     /// only then, not on every run. Everything else goes to the argument parser, whose help and
     /// messages are written by `Console` (made inert; a failed write exits 74), not by `print`.
     static func main() {
+        AllocatorTuning.apply()
         if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
             Console.write(document: VersionText.full())
             return
