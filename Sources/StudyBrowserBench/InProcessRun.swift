@@ -38,9 +38,8 @@ struct InProcessRun {
             var entries: [DataFingerprint.Entry] = []
             let collector = DataSnapshot.Collector()
             result.load.append(Measure.time {
-                loaded = DatasetLoader.load(paths: paths) { file in
+                loaded = DatasetLoader.load(paths: paths, collector: collector) { file in
                     entries.append(DataFingerprint.Entry(file))
-                    collector.inspect(file)
                 }.dataset
             })
             result.studies = loaded.studies.count

@@ -164,17 +164,18 @@ struct IndexStore {
         var entries: [DataFingerprint.Entry] = []
         let collector = DataSnapshot.Collector()
         let started = Self.now()
-        let loaded = DatasetLoader.load(paths: paths, progress: progress) { file in
+        let loaded = DatasetLoader.load(paths: paths, progress: progress, collector: collector) { file in
             entries.append(DataFingerprint.Entry(file))
-            collector.inspect(file)
         }
         guard loaded.problems.isEmpty else { return Outcome(dataset: loaded.dataset, problems: loaded.problems) }
         progress?.update("indexing \(loaded.dataset.studies.count) studies", nil)
-        let catalog = Catalog(loaded.dataset, view: view)
+        // The grams only speed up keystrokes: a table shown first waits for none, and they are
+        // built for the file with the rest of the write.
+        let catalog = Catalog(loaded.dataset, view: view, gramsLater: writeLater)
         let fingerprint = DataFingerprint(files: entries)
         let dataset = loaded.dataset
         let write = PendingIndexWrite(lock: lock, studyCount: catalog.studyCount) {
-            Self.write(catalog, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+            Self.write(catalog.withGrams(), dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
                        to: indexPath, stale: stale, started: started)
         }
         var outcome = Outcome(dataset: dataset, problems: [], catalog: catalog)

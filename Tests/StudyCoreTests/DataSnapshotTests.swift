@@ -47,4 +47,31 @@ struct DataSnapshotTests {
         #expect(importedLoaded.studies.contains { $0.record != nil })
         #expect(importedRestored == importedLoaded)
     }
+
+    @Test("the elements found holding a key are exactly those a search of each element finds", arguments: 0..<40)
+    func elementsHoldingKey(seed: UInt64) throws {
+        var random = SplitMix64(state: seed)
+        // Elements of random bytes from a small alphabet, so the key and its near misses occur
+        // often, also across the commas between elements and at both ends of the array.
+        let alphabet = Array("\"prima{}y,".utf8)
+        let count = Int(random.next() % 30)
+        var bytes = Array("{\"studies\": [".utf8)
+        let start = bytes.count - 1
+        var elements: [Range<Int>] = []
+        for index in 0..<count {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            let begin = bytes.count
+            for _ in 0..<Int(random.next() % 40) { bytes.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            if random.next() % 4 == 0 { bytes += Array("\"primary\"".utf8) }
+            elements.append(begin..<bytes.count)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        let layout = JSONStructure.ArrayLayout(start: start, end: bytes.count, elements: elements)
+        let key = Array("\"primary\"".utf8)
+        let expected = Set(elements.indices.filter { index in
+            let element = Array(bytes[elements[index]])
+            return element.count >= key.count && (0...(element.count - key.count)).contains { Array(element[$0..<($0 + key.count)]) == key }
+        })
+        #expect(DataSnapshot.Collector.elements(of: layout, in: bytes, holding: key) == expected)
+    }
 }

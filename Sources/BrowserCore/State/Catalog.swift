@@ -24,7 +24,7 @@ public struct Catalog: Sendable {
     /// Every study's folded text and query fields (every study decoded, as for `dataset`).
     public var entries: [IndexedStudy] { store.entries(index: searchIndex) }
     /// The entries' folded texts, for filtering by plain words without touching the entries.
-    let searchIndex: SearchIndex
+    var searchIndex: SearchIndex
     /// Each study's tab indexes (0 is All), by study position.
     let tabOfStudy: [UInt8]
     /// The dimension of each study's sort dose, by position: dose headings read this.
@@ -41,7 +41,9 @@ public struct Catalog: Sendable {
     let asciiWidths: [[Int]]
 
     /// Indexes a dataset as `view` shows it, on every core: at 100,000 studies this is most of the load.
-    public init(_ loaded: Dataset, view: SourceView = .best) {
+    /// With `gramsLater` the search index has no grams until `withGrams` (a first start shows
+    /// the table without them, and builds them for the index file beside the UI loop).
+    public init(_ loaded: Dataset, view: SourceView = .best, gramsLater: Bool = false) {
         self.view = view
         hasPrimaryRecords = loaded.studies.contains { $0.primary?.status == .found }
         viewsCanDiffer = Self.viewsDiffer(loaded.studies)
@@ -53,8 +55,7 @@ public struct Catalog: Sendable {
         let chunks = Self.chunks(studies.count)
         let results = Parallel.map(chunks.count) { chunk in Self.index(studies, range: chunks[chunk], columnCount: columnCount) }
         store = StudyStore(dataset: dataset, loaded: loaded, entries: results.flatMap(\.entries))
-        // Below a few thousand studies a scan of every text is already quick.
-        searchIndex = SearchIndex(results.map { ($0.searchBuffer, $0.searchRanges) }, grams: studies.count >= 2_000)
+        searchIndex = SearchIndex(results.map { ($0.searchBuffer, $0.searchRanges) }, grams: !gramsLater && Self.gramsPayOff(studies.count))
         doseDimensions = results.flatMap(\.doseDimensions)
         let tabs = studies.map { UInt8(Self.tab(of: $0)) }
         tabOfStudy = tabs
@@ -75,6 +76,17 @@ public struct Catalog: Sendable {
         standardOrder = MappedArray(sortTable.order(Array(studies.indices), by: .standard).map { UInt32(truncatingIfNeeded: $0) })
         unicodeWidths = merge(\.unicodeWidths)
         asciiWidths = merge(\.asciiWidths)
+    }
+
+    /// Below a few thousand studies a scan of every text is already quick.
+    static func gramsPayOff(_ count: Int) -> Bool { count >= 2_000 }
+
+    /// The same catalog with the grams its search index is worth, built now if it has none.
+    public func withGrams() -> Catalog {
+        guard Self.gramsPayOff(studyCount), !searchIndex.hasGrams else { return self }
+        var built = self
+        built.searchIndex = searchIndex.withGrams()
+        return built
     }
 
     /// The catalog for another view: indexed again only when the views differ.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The checked data as an index section: each file's records other than studies as the file's
@@ -21,31 +26,52 @@ public enum DataSnapshot {
 
         /// Keeps what the snapshot needs of a file just read (called before it is decoded).
         public func inspect(_ file: DataFile) {
+            inspect(file, studies: JSONStructure.array(under: "studies", in: file.bytes))
+        }
+
+        /// The same, with the file's studies array already found (nil: it has none the quick scan finds).
+        func inspect(_ file: DataFile, studies layout: JSONStructure.ArrayLayout?) {
             let bytes = file.bytes
-            let layout = JSONStructure.array(under: "studies", in: bytes)
             // Without a studies array the whole file is the rest; a file whose array the
             // quick scan cannot find but that holds studies is caught when counts differ.
             var rest = bytes
             var slices: [[UInt8]?] = []
             if let layout {
                 rest = Array(bytes[..<layout.start]) + Array("[]".utf8) + Array(bytes[layout.end...])
-                let key = Array("\"primary\"".utf8)
-                slices = layout.elements.map { range in Self.contains(bytes[range], key) ? Array(bytes[range]) : nil }
+                let holders = Self.elements(of: layout, in: bytes, holding: Array("\"primary\"".utf8))
+                slices = layout.elements.indices.map { holders.contains($0) ? Array(bytes[layout.elements[$0]]) : nil }
             }
             collected.withLock { $0.files.append(File(name: file.name, rest: rest, slices: slices)) }
         }
 
         var files: [File] { collected.withLock { $0.files } }
 
-        private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-            guard haystack.count >= needle.count, let first = needle.first else { return false }
-            var index = haystack.startIndex
-            while let found = haystack[index...].firstIndex(of: first) {
-                if found + needle.count > haystack.endIndex { return false }
-                if haystack[found..<(found + needle.count)].elementsEqual(needle) { return true }
-                index = found + 1
+        /// The positions of the array's elements that hold `needle` whole: one pass over the
+        /// array, jumping with `memchr` to the needle's rarest byte, rather than a search of
+        /// each element (most hold none).
+        static func elements(of layout: JSONStructure.ArrayLayout, in bytes: [UInt8], holding needle: [UInt8]) -> Set<Int> {
+            var holders = Set<Int>()
+            let elements = layout.elements
+            bytes.withUnsafeBytes { haystack in
+                needle.withUnsafeBufferPointer { key in
+                    guard let base = haystack.baseAddress, let keyBase = key.baseAddress, !needle.isEmpty else { return }
+                    let anchor = FoldedText.anchor(of: key)
+                    var offset = layout.start + anchor
+                    var element = 0
+                    while offset + needle.count - anchor <= layout.end,
+                          let hit = memchr(base + offset, Int32(needle[anchor]), layout.end - (needle.count - anchor) - offset + 1) {
+                        let position = base.distance(to: UnsafeRawPointer(hit)) - anchor
+                        offset = position + anchor + 1
+                        guard memcmp(base + position, keyBase, needle.count) == 0 else { continue }
+                        // Elements are in file order, so the search only moves forward through them.
+                        while element < elements.count && elements[element].upperBound <= position { element += 1 }
+                        if element < elements.count, elements[element].contains(position), position + needle.count <= elements[element].upperBound {
+                            holders.insert(element)
+                        }
+                    }
+                }
             }
-            return false
+            return holders
         }
     }
 

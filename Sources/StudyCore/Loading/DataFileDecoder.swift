@@ -10,11 +10,20 @@ public enum DataFileDecoder {
     public static func decode(_ bytes: [UInt8], file: String, progress: LoadProgress? = nil,
                               parallelBytes: Int = parallelBytes, parallelChunks: Int = parallelChunks)
         -> (dataset: Dataset, problems: [DataProblem]) {
+        let layout = bytes.count >= parallelBytes ? JSONStructure.array(under: "studies", in: bytes) : nil
+        return decode(bytes, file: file, progress: progress, studies: layout, parallelBytes: parallelBytes, parallelChunks: parallelChunks)
+    }
+
+    /// The same, with the studies array already found by `JSONStructure` (nil: not found, or
+    /// the file is too small to be decoded in pieces).
+    static func decode(_ bytes: [UInt8], file: String, progress: LoadProgress? = nil, studies layout: JSONStructure.ArrayLayout?,
+                       parallelBytes: Int = parallelBytes, parallelChunks: Int = parallelChunks)
+        -> (dataset: Dataset, problems: [DataProblem]) {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         if bytes.isEmpty {
             return (Dataset(), [DataProblem(file: file, message: "empty file")])
         }
-        if bytes.count >= parallelBytes, let layout = JSONStructure.array(under: "studies", in: bytes),
+        if bytes.count >= parallelBytes, let layout,
            layout.elements.count >= 2 * parallelChunks,
            let decoded = decodeInParallel(bytes, file: file, name: name, layout: layout, chunks: parallelChunks, progress: progress) {
             return decoded

@@ -14,8 +14,8 @@ public enum DatasetLoader {
     /// Reads paths (files or folders) and loads them, one file at a time so that only one
     /// file's bytes are in memory at once.
     /// `inspect` sees each file's bytes as read, before they are decoded (the derived index
-    /// fingerprints them and keeps what it needs).
-    public static func load(paths: [String], progress: LoadProgress? = nil,
+    /// fingerprints them), and `collector` keeps what an index's snapshot needs of them.
+    public static func load(paths: [String], progress: LoadProgress? = nil, collector: DataSnapshot.Collector? = nil,
                             inspect: ((DataFile) -> Void)? = nil) -> (dataset: Dataset, problems: [DataProblem]) {
         let located = DataFileReader.locate(paths)
         var readProblems = located.problems
@@ -27,8 +27,12 @@ public enum DatasetLoader {
             switch DataFileReader.readFile(path) {
             case .success(let file):
                 inspect?(file)
+                // The studies array is found once, for the collector and the decoder both.
+                let layout = collector != nil || file.bytes.count >= DataFileDecoder.parallelBytes
+                    ? JSONStructure.array(under: "studies", in: file.bytes) : nil
+                collector?.inspect(file, studies: layout)
                 names.append(file.name)
-                add(DataFileDecoder.decode(file.bytes, file: file.name, progress: progress), to: &dataset, problems: &problems)
+                add(DataFileDecoder.decode(file.bytes, file: file.name, progress: progress, studies: layout), to: &dataset, problems: &problems)
             case .failure(let problem):
                 readProblems.append(problem)
             }
@@ -60,3 +64,4 @@ public enum DatasetLoader {
         return (dataset, problems)
     }
 }
+

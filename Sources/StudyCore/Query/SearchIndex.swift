@@ -40,6 +40,17 @@ public struct SearchIndex: Sendable {
         if grams { self.grams = buildGrams() }
     }
 
+    /// Whether the index has its grams.
+    public var hasGrams: Bool { grams != nil }
+
+    /// The same index with its grams, built now if it has none.
+    public func withGrams() -> SearchIndex {
+        guard grams == nil else { return self }
+        var built = self
+        built.grams = buildGrams()
+        return built
+    }
+
     /// Whether the index covers this many studies (it is built for one catalog).
     public var count: Int { start.count }
 
