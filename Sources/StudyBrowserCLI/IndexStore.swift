@@ -193,19 +193,19 @@ struct IndexStore {
     /// Encodes and writes an index worked out in memory; what happened, for the user.
     private static func write(_ catalog: Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
                               program: String, to indexPath: String, stale: String?, started: Double) -> PendingIndexWrite.Result {
-        let snapshot: [UInt8]
-        switch DataSnapshot.encode(dataset, collector: collector) {
-        case .success(let bytes): snapshot = bytes
+        let snapshot: [[UInt8]]
+        switch DataSnapshot.encodeParts(dataset, collector: collector) {
+        case .success(let parts): snapshot = parts
         case .failure(let error): return ("these files were not indexed: \(error)", true)
         }
-        let bytes = CatalogIndex.bytes(of: catalog, fingerprint: fingerprint, program: program, snapshot: snapshot)
+        let sections = CatalogIndex.sections(of: catalog, fingerprint: fingerprint, program: program, snapshot: snapshot)
         do throws(AtomicFile.Failure) {
             // A new file, not one that keeps the old index's owner and mode: those may be why it
             // was refused. Sessions look at the index only under the lock, so none sees the gap.
             unlink(indexPath)
             // Private: it holds the data, whoever may read the data files, and an index others
             // may write is refused (whatever the umask would have allowed).
-            try AtomicFile.write(bytes: bytes, to: indexPath, overwrite: true, durable: false, mode: 0o600)
+            try AtomicFile.write(to: indexPath, overwrite: true, durable: false, mode: 0o600) { IndexFile.write(sections: sections, to: $0) }
         } catch {
             return ("could not save the index (\(error)); the next start indexes again", true)
         }

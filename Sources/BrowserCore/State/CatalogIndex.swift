@@ -25,6 +25,13 @@ public enum CatalogIndex {
     /// `snapshot` is the data section (`DataSnapshot.encode`); without one the index holds only
     /// the catalog, and a start must still read the data files.
     public static func bytes(of catalog: Catalog, fingerprint: DataFingerprint, program: String, snapshot: [UInt8]? = nil) -> [UInt8] {
+        IndexFile.bytes(sections: sections(of: catalog, fingerprint: fingerprint, program: program, snapshot: snapshot.map { [$0] })
+            .map { ($0.tag, Array($0.parts.joined())) })
+    }
+
+    /// The same index as sections in parts, for `IndexFile.write` (the snapshot as `DataSnapshot.encodeParts` gives it).
+    public static func sections(of catalog: Catalog, fingerprint: DataFingerprint, program: String,
+                                snapshot: [[UInt8]]?) -> [(tag: UInt32, parts: [[UInt8]])] {
         var meta = BinaryWriter()
         meta.write(string: program)
         meta.write(string: catalog.view.rawValue)
@@ -49,9 +56,9 @@ public enum CatalogIndex {
         })
         var order = BinaryWriter()
         order.write(alignedArray: catalog.standardOrder.values)
-        var sections = [(metaTag, meta.bytes), (searchTag, search.bytes), (sortTag, sort.bytes), (tabsTag, tabs.bytes), (orderTag, order.bytes)]
+        var sections = [(metaTag, [meta.bytes]), (searchTag, [search.bytes]), (sortTag, [sort.bytes]), (tabsTag, [tabs.bytes]), (orderTag, [order.bytes])]
         if let snapshot { sections.append((dataTag, snapshot)) }
-        return IndexFile.bytes(sections: sections)
+        return sections.map { (tag: $0.0, parts: $0.1) }
     }
 
     /// The data as the index's snapshot holds it.

@@ -6,6 +6,10 @@ public struct BinaryWriter {
     /// An empty writer.
     public init() {}
 
+    /// Makes room for `count` more bytes at once: a section of hundreds of megabytes is then
+    /// written without being copied at every doubling.
+    public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
     /// Appends an integer, little-endian.
     public mutating func write<Value: FixedWidthInteger>(_ value: Value) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }

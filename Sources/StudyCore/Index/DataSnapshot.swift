@@ -78,13 +78,54 @@ public enum DataSnapshot {
     /// The section for a dataset loaded with `collector` watching; nil (with the reason) when
     /// the files and the studies do not line up, and the data is then not indexed.
     public static func encode(_ dataset: Dataset, collector: Collector) -> Result<[UInt8], IndexFileError> {
+        encodeParts(dataset, collector: collector).map { Array($0.joined()) }
+    }
+
+    /// The same section in parts that follow one another (the studies encoded on every core,
+    /// each core's records a part), for `IndexFile.write` to write without joining them.
+    public static func encodeParts(_ dataset: Dataset, collector: Collector) -> Result<[[UInt8]], IndexFileError> {
         let files = collector.files
         let slices = files.flatMap(\.slices)
         let origins = files.flatMap { file in repeatElement(file.name, count: file.slices.count) }
+        let studies = dataset.studies
         // Each study must be the element its file held at that place, or a snapshot could hand
         // one file's record to another's study.
-        guard slices.count == dataset.studies.count, zip(dataset.studies, origins).allSatisfy({ $0.origin == $1 }) else {
+        guard slices.count == studies.count, zip(studies, origins).allSatisfy({ $0.origin == $1 }) else {
             return .failure(.damaged("the studies could not be matched to their files"))
+        }
+        let ranges = Parallel.ranges(studies.count, chunks: studies.count < 2_000 ? 1 : 32)
+        let chunks = Parallel.map(ranges.count) { chunk -> Result<(records: [UInt8], offsets: [UInt64]), IndexFileError> in
+            var records = BinaryWriter()
+            var offsets: [UInt64] = []
+            offsets.reserveCapacity(ranges[chunk].count)
+            for position in ranges[chunk] {
+                let study = studies[position]
+                offsets.append(UInt64(records.bytes.count))
+                if study.primary != nil {
+                    // An own record is decoded from its JSON; it must be the study's own element.
+                    guard let slice = slices[position] else { return .failure(.damaged("an own record was not found in its file")) }
+                    records.write(UInt8(1))
+                    records.write(text: study.origin)
+                    records.write(bytes: slice)
+                } else {
+                    records.write(UInt8(0))
+                    StudyCoding.write(study, into: &records)
+                }
+            }
+            return .success((records.bytes, offsets))
+        }
+        var parts: [[UInt8]] = []
+        var offsets: [UInt64] = []
+        offsets.reserveCapacity(studies.count)
+        var recordsLength: UInt64 = 0
+        for chunk in chunks {
+            switch chunk {
+            case .failure(let error): return .failure(error)
+            case .success(let encoded):
+                offsets += encoded.offsets.map { $0 + recordsLength }
+                recordsLength += UInt64(encoded.records.count)
+                parts.append(encoded.records)
+            }
         }
         var writer = BinaryWriter()
         writer.write(count: files.count)
@@ -92,25 +133,10 @@ public enum DataSnapshot {
             writer.write(text: file.name)
             writer.write(bytes: file.rest)
         }
-        var records = BinaryWriter()
-        var offsets: [UInt64] = []
-        offsets.reserveCapacity(dataset.studies.count)
-        for (study, slice) in zip(dataset.studies, slices) {
-            offsets.append(UInt64(records.bytes.count))
-            if study.primary != nil {
-                // An own record is decoded from its JSON; it must be the study's own element.
-                guard let slice else { return .failure(.damaged("an own record was not found in its file")) }
-                records.write(UInt8(1))
-                records.write(text: study.origin)
-                records.write(bytes: slice)
-            } else {
-                records.write(UInt8(0))
-                StudyCoding.write(study, into: &records)
-            }
-        }
         writer.write(array: offsets)
-        writer.write(bytes: records.bytes)
-        return .success(writer.bytes)
+        // The records' length, then the records (as `write(bytes:)` would lay them out).
+        writer.write(recordsLength)
+        return .success([writer.bytes] + parts)
     }
 
     /// The dataset back from the section, studies decoded on every core.

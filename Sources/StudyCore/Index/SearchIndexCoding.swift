@@ -4,6 +4,10 @@ extension SearchIndex {
     /// Writes the folded texts (by piece, as the catalog built them), each study's place in
     /// them, the spans field queries search, and the grams when built.
     public func encode(entries: [IndexedStudy], into writer: inout BinaryWriter) {
+        // The texts and grams are most of an index: room for them (and their padding) first.
+        let texts = buffers.reduce(0) { $0 + $1.count + 16 }
+        let gramBytes = grams.map { $0.bitmaps.count * 8 + $0.lists.count * 4 + $0.keys.count * 13 + 1_024 } ?? 0
+        writer.reserve(texts + count * 13 + gramBytes + 1_024)
         writer.write(UInt32(buffers.count))
         for piece in buffers { writer.write(alignedArray: piece.values) }
         writer.write(array: buffer)

@@ -65,3 +65,4 @@ public enum DatasetLoader {
     }
 }
 
+

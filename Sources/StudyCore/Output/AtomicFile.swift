@@ -60,6 +60,13 @@ public enum AtomicFile {
     /// Writes bytes that are not text for a terminal in the same way.
     public static func write(bytes: UnsafeRawBufferPointer, to path: String, overwrite: Bool, durable: Bool = true,
                              mode: mode_t = 0o666, commit: () -> Bool = { true }) throws(Failure) {
+        try write(to: path, overwrite: overwrite, durable: durable, mode: mode, commit: commit) { DescriptorWriter.writeAll($0, bytes) }
+    }
+
+    /// Writes a file in the same way from `contents`, which writes to the descriptor it is
+    /// given and returns nil, or the `errno` that stopped it (an index written from its parts).
+    public static func write(to path: String, overwrite: Bool, durable: Bool = true, mode: mode_t = 0o666,
+                             commit: () -> Bool = { true }, contents: (Int32) -> Int32?) throws(Failure) {
         if !overwrite && access(path, F_OK) == 0 { throw .exists(path) }
         let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
         var replaced = stat()
@@ -81,7 +88,7 @@ public enum AtomicFile {
                 throw .system(path, why)
             }
         }
-        if let failure = DescriptorWriter.writeAll(descriptor, bytes) {
+        if let failure = contents(descriptor) {
             close(descriptor)
             unlink(temporary)
             throw .system(path, String(cString: strerror(failure)).lowercased())
