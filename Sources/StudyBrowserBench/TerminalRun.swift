@@ -27,7 +27,9 @@ struct TerminalRun {
             // The first frame is the loading screen for large data, the table for small data.
             let first = try process.waitFor("q quit")
             result.firstFrame.append(Measure.milliseconds(first))
-            let ready = try process.waitFor("\(studies) of \(studies)")
+            // Spaces around, so 30 of 30 is not found inside 130 of 300; the count stands
+            // without "studies" when a long note shares the status line.
+            let ready = try process.waitFor(" \(studies) of \(studies) ")
             result.tableReady.append(Measure.milliseconds(ready))
             result.startBytes.append(Double(process.output.count + process.drain()))
 

@@ -121,8 +121,9 @@ struct BrowseCommand: ParsableCommand {
         }
         if let ending = BrowserSession.showLoading(on: terminal, progress: progress, glyphs: layout.glyphs, isDone: { result.isDone }) {
             terminal.close()
-            // The loading thread is abandoned with the process (an index not yet worked out is
-            // not written: the next start builds it).
+            // A load still running is abandoned with the process (the next start builds the
+            // index); one that has just finished has its index written, as after the table.
+            Self.finish(result.pending, after: ending)
             try Self.exit(for: ending)
             return
         }
@@ -134,10 +135,17 @@ struct BrowseCommand: ParsableCommand {
         try browse(catalog, on: terminal, selection: selection, environment: environment, note: result.note, pending: result.pending)
     }
 
-    /// Waits for an index still being written when the session ends, saying so: quitting soon
-    /// after a first start must not throw the index away (the next start would build it again).
-    private static func finish(_ pending: PendingIndexWrite?) {
+    /// Finishes an index still being written when the session ends. After q it is waited for,
+    /// saying so: quitting soon after a first start must not throw the index away. After a
+    /// signal or a lost terminal it is called off (no file is left) and nothing is printed:
+    /// the program should end at once, and standard error may be the terminal that went away.
+    private static func finish(_ pending: PendingIndexWrite?, after ending: BrowserSession.Ending) {
         guard let pending else { return }
+        guard ending == .quit else {
+            pending.control.cancel()
+            pending.write()
+            return
+        }
         if !pending.isWritten {
             Console.error("study-browser: finishing the index of \(pending.studyCount) studies before exiting (later starts reuse it)")
         }
@@ -156,17 +164,17 @@ struct BrowseCommand: ParsableCommand {
             try Self.apply(selection, to: &state)
         } catch {
             terminal.close()
-            Self.finish(pending)
+            Self.finish(pending, after: .quit)
             throw error
         }
         let alongside: [@Sendable () -> Action] = pending.map { pending in
-            [{ .showMessage(InertText.make(pending.write().note)) }]
+            [{ .showIndexNote(InertText.make(pending.write().note)) }]
         } ?? []
         let ending = BrowserSession.run(state, on: terminal, alongside: alongside) { request, control in
             ViewExporter.export(request, catalog: catalog, control: control)
         }.ending
         terminal.close()
-        Self.finish(pending)
+        Self.finish(pending, after: ending)
         try Self.exit(for: ending)
     }
 

@@ -174,9 +174,9 @@ struct IndexStore {
         let catalog = Catalog(loaded.dataset, view: view, gramsLater: writeLater)
         let fingerprint = DataFingerprint(files: entries)
         let dataset = loaded.dataset
-        let write = PendingIndexWrite(lock: lock, studyCount: catalog.studyCount) {
-            Self.write(catalog.withGrams(), dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
-                       to: indexPath, stale: stale, started: started)
+        let write = PendingIndexWrite(lock: lock, studyCount: catalog.studyCount) { control in
+            Self.write(catalog, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+                       to: indexPath, stale: stale, started: started, control: control)
         }
         var outcome = Outcome(dataset: dataset, problems: [], catalog: catalog)
         if writeLater {
@@ -190,9 +190,15 @@ struct IndexStore {
         return outcome
     }
 
-    /// Encodes and writes an index worked out in memory; what happened, for the user.
+    /// Builds the grams, encodes and writes an index worked out in memory; what happened, for
+    /// the user. Cancelled through `control`, it stops between steps and parts and leaves no file.
     private static func write(_ catalog: Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
-                              program: String, to indexPath: String, stale: String?, started: Double) -> PendingIndexWrite.Result {
+                              program: String, to indexPath: String, stale: String?, started: Double,
+                              control: JobControl) -> PendingIndexWrite.Result {
+        let stopped: PendingIndexWrite.Result = ("the index was not finished before the program ended; the next start indexes again", true)
+        guard !control.isCancelled else { return stopped }
+        let catalog = catalog.withGrams()
+        guard !control.isCancelled else { return stopped }
         let snapshot: [[UInt8]]
         switch DataSnapshot.encodeParts(dataset, collector: collector) {
         case .success(let parts): snapshot = parts
@@ -205,8 +211,11 @@ struct IndexStore {
             unlink(indexPath)
             // Private: it holds the data, whoever may read the data files, and an index others
             // may write is refused (whatever the umask would have allowed).
-            try AtomicFile.write(to: indexPath, overwrite: true, durable: false, mode: 0o600) { IndexFile.write(sections: sections, to: $0) }
+            try AtomicFile.write(to: indexPath, overwrite: true, durable: false, mode: 0o600, commit: { !control.isCancelled }) {
+                IndexFile.write(sections: sections, to: $0) { !control.isCancelled }
+            }
         } catch {
+            if control.isCancelled { return stopped }
             return ("could not save the index (\(error)); the next start indexes again", true)
         }
         let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.studyCount) studies into \(indexPath)"

@@ -1,3 +1,4 @@
+import BrowserCore
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
@@ -16,30 +17,38 @@ final class PendingIndexWrite: Sendable {
     typealias Result = (note: String, unsaved: Bool)
 
     private enum Stage {
-        case waiting(@Sendable () -> Result)
+        case waiting(@Sendable (JobControl) -> Result)
         case writing
         case written(Result)
     }
 
     private let stage: Mutex<Stage>
     private let finished = DispatchSemaphore(value: 0)
+    /// Told to stop when the session ends by a signal or a closed terminal.
+    let control = JobControl()
     /// A duplicate of the build lock's descriptor: the lock lasts until both are closed.
     private let lock: Int32
 
     /// The number of studies being written, for the messages that wait for it.
     let studyCount: Int
 
-    /// Takes over `lock` (a duplicate is kept) and runs `work` once, when `write` is first called.
-    init(lock: Int32, studyCount: Int, work: @escaping @Sendable () -> Result) {
-        self.lock = lock >= 0 ? dup(lock) : -1
+    /// Takes over `lock` (a duplicate is kept, closed on exec) and runs `work` once, when
+    /// `write` is first called; `work` stops early, leaving no file, when its control is cancelled.
+    init(lock: Int32, studyCount: Int, work: @escaping @Sendable (JobControl) -> Result) {
+        self.lock = lock >= 0 ? fcntl(lock, F_DUPFD_CLOEXEC, 0) : -1
         self.studyCount = studyCount
         stage = Mutex(.waiting(work))
+    }
+
+    deinit {
+        // Never written (the session ended before the table): the lock goes with this.
+        if case .waiting = stage.withLock({ $0 }), lock >= 0 { close(lock) }
     }
 
     /// Writes the index (once; later and concurrent calls wait for that write and share its result).
     @discardableResult
     func write() -> Result {
-        let work: (@Sendable () -> Result)? = stage.withLock { stage in
+        let work: (@Sendable (JobControl) -> Result)? = stage.withLock { stage in
             guard case .waiting(let work) = stage else { return nil }
             stage = .writing
             return work
@@ -49,7 +58,7 @@ final class PendingIndexWrite: Sendable {
             finished.signal()
             return result ?? ("the index was not written", true)
         }
-        let result = work()
+        let result = work(control)
         if lock >= 0 { close(lock) }
         stage.withLock { $0 = .written(result) }
         finished.signal()

@@ -383,6 +383,22 @@ struct ExportLifecycleTests {
         #expect(state.runningExport == nil && state.message == "Wrote 10 studies to /tmp/x.md (markdown).")
         #expect(Fixture.press([.escape], on: &state) != [.cancelJob], "with nothing running, Esc is Esc")
     }
+
+    @Test("the note on an index written beside the table replaces a message, never an overwrite question; a resize keeps a message")
+    func indexNote() {
+        var state = Fixture.state(Size(width: 80, height: 24))
+        state.message = "indexing 100000 studies into /x.sbindex, written beside the table"
+        BrowserReducer.reduce(&state, .resize(Size(width: 100, height: 30)))
+        #expect(state.message == "indexing 100000 studies into /x.sbindex, written beside the table")
+        BrowserReducer.reduce(&state, .showIndexNote("indexed 100000 studies"))
+        #expect(state.message == "indexed 100000 studies")
+        Fixture.press([.character("e"), .enter], on: &state)
+        let request = ExportRequest(path: "study-browser-view.md", format: .markdown, overwrite: false, studies: [], description: "")
+        BrowserReducer.reduce(&state, .exportExists(request))
+        let question = state.message
+        BrowserReducer.reduce(&state, .showIndexNote("indexed 100000 studies"))
+        #expect(state.message == question && state.keyContext == .confirmOverwrite)
+    }
 }
 
 @Suite("v on large data indexes beside the UI loop")

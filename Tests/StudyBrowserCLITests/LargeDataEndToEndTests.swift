@@ -52,6 +52,25 @@ struct LargeDataEndToEndTests {
         #expect(try second.waitForExit() == 0)
     }
 
+    @Test("a signal while the index is written beside the table ends the program with its status and leaves no half-written file")
+    func signalWhileWriting() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-signal-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("studies.json")
+        try Data(SyntheticStudies.dataFile(count: 8_000, seed: 6).utf8).write(to: file)
+        let indexes = folder.appendingPathComponent("indexes").path
+        let tmux = try TmuxSession(width: 120, height: 40, arguments: "--data '\(file.path)' --index-dir '\(indexes)'")
+        _ = try tmux.waitFor("8000 of 8000")
+        // The browser is the child of the pane's shell, whose own command line names the file too.
+        let shell = try tmux.paneFormat("#{pane_pid}")
+        _ = try TmuxSession.run(["pkill", "-TERM", "-P", shell, "-f", file.path])
+        #expect(try tmux.waitForExit() == 143)
+        // Written in time or called off: never a temporary file left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: indexes).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
     @Test("q on the progress screen quits at once with status 0")
     func quitWhileLoading() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-large-\(UUID().uuidString.prefix(8)).json")

@@ -60,4 +60,16 @@ struct ParallelLoadTests {
         #expect(JSONStructure.array(under: "studies", in: Array(#"{"studies": [1, 2"#.utf8)) == nil)
         #expect(JSONStructure.array(under: "studies", in: Array(#"[1]"#.utf8)) == nil)
     }
+
+    @Test("strings of escapes: each quote, backslash and \\u escape is skipped exactly, and a string of many escapes is scanned whole")
+    func escapes() throws {
+        let long = String(repeating: #"\\\""#, count: 50_000)
+        let text = #"{"studies": ["\\", "\"", "a\\\"b", "\u0022]", ""# + long + #"", {"k": "\\\\"}]}"#
+        let bytes = Array(text.utf8)
+        let layout = try #require(JSONStructure.array(under: "studies", in: bytes))
+        let elements = layout.elements.map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(elements == [#""\\""#, #""\"""#, #""a\\\"b""#, #""\u0022]""#, "\"" + long + "\"", #"{"k": "\\\\"}"#])
+        // A string whose last escape runs into the end of the text is not closed.
+        #expect(JSONStructure.array(under: "studies", in: Array(#"{"studies": ["a\"#.utf8)) == nil)
+    }
 }

@@ -33,6 +33,9 @@ public enum Action: Sendable, Equatable {
     case viewIndexed(IndexedView)
     /// Shows a message on the status line (the outcome of an effect).
     case showMessage(String)
+    /// Says what became of the index written beside the table, unless a question is waiting
+    /// on the status line (an overwrite), which it must not hide.
+    case showIndexNote(String)
     /// Shows a notice about the input that stays while typing goes on.
     case showNotice(String)
     case quit, repaint

@@ -26,11 +26,11 @@ public enum BrowserReducer {
         // Progress of an export, a resize or a repaint is not the user's answer to a message:
         // it stays on the status line (the first frame is a resize, and must show the start's note).
         switch action {
-        case .exportProgress, .overlayBuilt, .resize, .repaint: break
+        case .exportProgress, .overlayBuilt, .resize, .repaint, .showIndexNote: break
         default: state.message = nil
         }
         switch action {
-        case .insertFilterText, .insertExportText, .showNotice, .resize, .repaint, .exportProgress, .overlayBuilt: break
+        case .insertFilterText, .insertExportText, .showNotice, .resize, .repaint, .exportProgress, .overlayBuilt, .showIndexNote: break
         default: state.notice = nil
         }
         switch action {
@@ -257,6 +257,8 @@ public enum BrowserReducer {
             state.message = "Export cancelled: nothing was written to \(path)."
         case .showMessage(let text):
             state.message = text
+        case .showIndexNote(let text):
+            if state.pendingExport == nil { state.message = text }
         case .showNotice(let text):
             state.notice = text
         case .showHelp:

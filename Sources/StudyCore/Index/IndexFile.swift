@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The container of a derived index: a header, a table of sections and the sections, each with
 /// its own checksum. What the sections hold is up to the catalog; this type only guarantees
 /// that what it hands out is exactly what was written, by this format version.
@@ -88,8 +94,9 @@ public struct IndexFile: Sendable {
 
     /// Writes an index holding these sections, each given in parts, to `descriptor` from its
     /// start, never holding the whole file in memory (at 1,000,000 studies it is 2 GB); nil, or
-    /// the `errno` that stopped it.
-    public static func write(sections: [(tag: UInt32, parts: [[UInt8]])], to descriptor: Int32) -> Int32? {
+    /// the `errno` that stopped it (`ECANCELED` when `proceed`, asked before each part, says no).
+    public static func write(sections: [(tag: UInt32, parts: [[UInt8]])], to descriptor: Int32,
+                             proceed: () -> Bool = { true }) -> Int32? {
         let layout = Layout(sections)
         if let failure = layout.header.withUnsafeBytes({ DescriptorWriter.writeAll(descriptor, $0) }) { return failure }
         var position = layout.header.count
@@ -101,6 +108,7 @@ public struct IndexFile: Sendable {
             }
             position = layout.offsets[index]
             for part in section.parts {
+                guard proceed() else { return ECANCELED }
                 if let failure = part.withUnsafeBytes({ DescriptorWriter.writeAll(descriptor, $0) }) { return failure }
                 position += part.count
             }

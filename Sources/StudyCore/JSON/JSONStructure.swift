@@ -112,16 +112,20 @@ enum JSONStructure {
 
         /// Past a string starting at its opening quote: `memchr` finds the next quote, and a
         /// backslash before it, if any, skips the character it escapes (most of a data file is
-        /// text, and a byte at a time was most of this scan).
+        /// text, and a byte at a time was most of this scan). The quote found is searched for
+        /// again only when an escape skipped it, so a string of many escapes stays linear.
         private mutating func skipString() -> Bool {
             index += 1
             guard let base = bytes.baseAddress else { return false }
+            var quoteIndex = -1
             while index < bytes.count {
-                guard let quote = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index) else {
-                    index = bytes.count
-                    return false
+                if quoteIndex < index {
+                    guard let quote = memchr(base + index, Int32(UInt8(ascii: "\"")), bytes.count - index) else {
+                        index = bytes.count
+                        return false
+                    }
+                    quoteIndex = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
                 }
-                let quoteIndex = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
                 if let escape = memchr(base + index, Int32(UInt8(ascii: "\\")), quoteIndex - index) {
                     index = base.distance(to: escape.assumingMemoryBound(to: UInt8.self)) + 2
                     continue

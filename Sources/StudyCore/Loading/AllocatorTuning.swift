@@ -8,7 +8,7 @@ public enum AllocatorTuning {
     /// from the kernel and unmapping it when freed. Loading grows many arrays by doubling
     /// (texts, records, the index being written), and glibc's default (a threshold that starts
     /// at 128 KiB) made each step a new mapping whose pages the kernel zeroed again: at 100,000
-    /// studies `index` spent 2.4 s in the kernel, 1.0 s with this.
+    /// studies `index` spent 2.4 s in the kernel, 1.6 to 1.9 s with this.
     public static func apply() {
         #if canImport(Glibc)
         // `mallopt` is declared in <malloc.h>, which the Glibc module leaves out: it is looked

@@ -64,5 +64,3 @@ public enum DatasetLoader {
         return (dataset, problems)
     }
 }
-
-

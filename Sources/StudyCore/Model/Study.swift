@@ -183,3 +183,8 @@ public struct Study: Sendable, Equatable, Identifiable {
             || outcome.figures.contains { $0.attribution == .sharedCitation }
     }
 }
+
+extension Study: CustomReflectable {
+    /// The fields, as `dump` and test failures showed them before the box.
+    public var customMirror: Mirror { Mirror(reflecting: box.fields) }
+}

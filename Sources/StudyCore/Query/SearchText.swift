@@ -11,17 +11,23 @@ public enum SearchText {
     /// Appends the folded text's UTF-8 bytes. ASCII text, most of any data file, is lowercased
     /// byte by byte; other text goes scalar by scalar through `FoldTable`.
     static func appendFolded(_ text: String, to bytes: inout [UInt8]) {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // Appended whole, then lowercased in place: one copy instead of a byte at a time.
+        var text = text
+        // ASCII text (most of it) is appended whole from its UTF-8, then lowercased in place:
+        // one copy, and an ASCII test over contiguous bytes rather than the generic UTF-8 view.
+        let appended = text.withUTF8 { utf8 -> Bool in
+            var high: UInt8 = 0
+            for byte in utf8 { high |= byte }
+            guard high < 0x80 else { return false }
             let start = bytes.count
-            bytes.append(contentsOf: text.utf8)
+            bytes.append(contentsOf: utf8)
             bytes.withUnsafeMutableBufferPointer { buffer in
                 for index in start..<buffer.count where buffer[index] >= UInt8(ascii: "A") && buffer[index] <= UInt8(ascii: "Z") {
                     buffer[index] |= 0x20
                 }
             }
-            return
+            return true
         }
+        if appended { return }
         var first = true
         for scalar in text.unicodeScalars {
             defer { first = false }
