@@ -168,7 +168,10 @@ struct BrowseCommand: ParsableCommand {
             throw error
         }
         let alongside: [@Sendable () -> Action] = pending.map { pending in
-            [{ .showIndexNote(InertText.make(pending.write().note)) }]
+            [{
+                let written = pending.write()
+                return .showIndexNote(InertText.make(written.note), written.catalog.map(IndexedView.init))
+            }]
         } ?? []
         let ending = BrowserSession.run(state, on: terminal, alongside: alongside) { request, control in
             ViewExporter.export(request, catalog: catalog, control: control)

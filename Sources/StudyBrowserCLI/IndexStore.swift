@@ -185,7 +185,7 @@ struct IndexStore {
             outcome.note = what + ", written beside the table; later starts with the same data reuse it"
         } else {
             progress?.update("writing the index", nil)
-            (outcome.note, outcome.unsaved) = write.write()
+            (outcome.note, outcome.unsaved, _) = write.write()
         }
         return outcome
     }
@@ -195,14 +195,14 @@ struct IndexStore {
     private static func write(_ catalog: Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
                               program: String, to indexPath: String, stale: String?, started: Double,
                               control: JobControl) -> PendingIndexWrite.Result {
-        let stopped: PendingIndexWrite.Result = ("the index was not finished before the program ended; the next start indexes again", true)
+        let stopped: PendingIndexWrite.Result = ("the index was not finished before the program ended; the next start indexes again", true, nil)
         guard !control.isCancelled else { return stopped }
         let catalog = catalog.withGrams()
         guard !control.isCancelled else { return stopped }
         let snapshot: [[UInt8]]
         switch DataSnapshot.encodeParts(dataset, collector: collector) {
         case .success(let parts): snapshot = parts
-        case .failure(let error): return ("these files were not indexed: \(error)", true)
+        case .failure(let error): return ("these files were not indexed: \(error)", true, catalog)
         }
         let sections = CatalogIndex.sections(of: catalog, fingerprint: fingerprint, program: program, snapshot: snapshot)
         do throws(AtomicFile.Failure) {
@@ -216,10 +216,10 @@ struct IndexStore {
             }
         } catch {
             if control.isCancelled { return stopped }
-            return ("could not save the index (\(error)); the next start indexes again", true)
+            return ("could not save the index (\(error)); the next start indexes again", true, catalog)
         }
         let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.studyCount) studies into \(indexPath)"
-        return (what + " in \(format(now() - started)) s; later starts with the same data reuse it", false)
+        return (what + " in \(format(now() - started)) s; later starts with the same data reuse it", false, catalog)
     }
 
     /// What changed in the data files since an index was built, in a few words; nil when

@@ -13,8 +13,9 @@ import Darwin
 /// print. It holds the build lock until the file is written, so sessions that start meanwhile
 /// wait for that file instead of building their own.
 final class PendingIndexWrite: Sendable {
-    /// What the write reports: the note for the user, and whether no file could be saved.
-    typealias Result = (note: String, unsaved: Bool)
+    /// What the write reports: the note for the user, whether no file could be saved, and the
+    /// catalog with the grams built for the file (for the session to search with).
+    typealias Result = (note: String, unsaved: Bool, catalog: Catalog?)
 
     private enum Stage {
         case waiting(@Sendable (JobControl) -> Result)
@@ -56,7 +57,7 @@ final class PendingIndexWrite: Sendable {
         guard let work else {
             finished.wait()
             finished.signal()
-            return result ?? ("the index was not written", true)
+            return result ?? ("the index was not written", true, nil)
         }
         let result = work(control)
         if lock >= 0 { close(lock) }

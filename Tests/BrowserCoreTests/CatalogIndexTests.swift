@@ -66,6 +66,23 @@ struct CatalogIndexTests {
         return (try IndexFile(path: path), loaded, path)
     }
 
+    @Test("a first start's catalog, shown without grams, gains those built for its index and keeps every answer; another catalog's are refused")
+    func gramsLater() throws {
+        let loaded = DataFileDecoder.decode(Array(SyntheticStudies.dataFile(count: 3_000, seed: 8).utf8), file: "a.json").dataset
+        let shown = Catalog(loaded, gramsLater: true)
+        let built = shown.withGrams()
+        #expect(!shown.searchIndex.hasGrams && built.searchIndex.hasGrams)
+        let gained = shown.withGrams(of: built)
+        #expect(gained.searchIndex.hasGrams)
+        for query in ["zunoba", "z", "zu", "ref", SyntheticStudies.rareWord, "xyzzy", "refractory ket"] {
+            let compiled = try StudyQuery(query)
+            #expect(gained.positions(indication: nil, matching: compiled, sortedBy: .standard)
+                == shown.positions(indication: nil, matching: compiled, sortedBy: .standard))
+        }
+        let other = Catalog(DataFileDecoder.decode(Array(SyntheticStudies.dataFile(count: 3_000, seed: 9).utf8), file: "b.json").dataset, gramsLater: true)
+        #expect(!other.withGrams(of: built).searchIndex.hasGrams)
+    }
+
     @Test("a catalog read lazily from its index shows the same studies, filters, sorts and screens, and plain words decode no study")
     func lazySameAsDecoded() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lazy-\(UUID().uuidString)").path

@@ -390,13 +390,13 @@ struct ExportLifecycleTests {
         state.message = "indexing 100000 studies into /x.sbindex, written beside the table"
         BrowserReducer.reduce(&state, .resize(Size(width: 100, height: 30)))
         #expect(state.message == "indexing 100000 studies into /x.sbindex, written beside the table")
-        BrowserReducer.reduce(&state, .showIndexNote("indexed 100000 studies"))
+        BrowserReducer.reduce(&state, .showIndexNote("indexed 100000 studies", nil))
         #expect(state.message == "indexed 100000 studies")
         Fixture.press([.character("e"), .enter], on: &state)
         let request = ExportRequest(path: "study-browser-view.md", format: .markdown, overwrite: false, studies: [], description: "")
         BrowserReducer.reduce(&state, .exportExists(request))
         let question = state.message
-        BrowserReducer.reduce(&state, .showIndexNote("indexed 100000 studies"))
+        BrowserReducer.reduce(&state, .showIndexNote("indexed 100000 studies", nil))
         #expect(state.message == question && state.keyContext == .confirmOverwrite)
     }
 }

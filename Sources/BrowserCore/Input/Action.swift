@@ -34,8 +34,9 @@ public enum Action: Sendable, Equatable {
     /// Shows a message on the status line (the outcome of an effect).
     case showMessage(String)
     /// Says what became of the index written beside the table, unless a question is waiting
-    /// on the status line (an overwrite), which it must not hide.
-    case showIndexNote(String)
+    /// on the status line (an overwrite), which it must not hide; the catalog with the grams
+    /// built for the file, if any, lends them to the one on screen.
+    case showIndexNote(String, IndexedView?)
     /// Shows a notice about the input that stays while typing goes on.
     case showNotice(String)
     case quit, repaint

@@ -257,8 +257,9 @@ public enum BrowserReducer {
             state.message = "Export cancelled: nothing was written to \(path)."
         case .showMessage(let text):
             state.message = text
-        case .showIndexNote(let text):
+        case .showIndexNote(let text, let indexed):
             if state.pendingExport == nil { state.message = text }
+            if let indexed { state.takeGrams(of: indexed.catalog) }
         case .showNotice(let text):
             state.notice = text
         case .showHelp:

@@ -173,6 +173,12 @@ public struct BrowserState: Sendable {
         overlayContent = content
     }
 
+    /// Searches with the grams of the same catalog built beside the UI loop: answers stay the
+    /// same, so nothing on screen changes.
+    mutating func takeGrams(of built: Catalog) {
+        catalog = catalog.withGrams(of: built)
+    }
+
     /// Shows a catalog indexed beside the UI loop, keeping tab, filter, sort and selection.
     mutating func adopt(_ indexed: Catalog) {
         catalog = indexed

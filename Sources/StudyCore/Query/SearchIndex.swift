@@ -40,6 +40,14 @@ public struct SearchIndex: Sendable {
         if grams { self.grams = buildGrams() }
     }
 
+    /// Whether both indexes hold the same texts in the same places (one was made from the other).
+    public func sameTexts(as other: SearchIndex) -> Bool {
+        buffers.count == other.buffers.count && buffer == other.buffer && start == other.start && end == other.end
+            && zip(buffers, other.buffers).allSatisfy { mine, theirs in
+                mine.withUnsafeBufferPointer { mine in theirs.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress && $0.count == mine.count } }
+            }
+    }
+
     /// Whether the index has its grams.
     public var hasGrams: Bool { grams != nil }
 
