@@ -173,11 +173,13 @@ public struct Catalog: Sendable {
     /// (the order is total, so a tab's part of it is that tab's order).
     func order(tab: Int, by spec: SortSpec) -> [Int] {
         if spec == .standard, standardOrder.count == studyCount {
+            // Asked once: the count goes through the store, and this loop visits every study.
+            let count = studyCount
             return standardOrder.withUnsafeBufferPointer { order in
                 var positions: [Int] = []
                 positions.reserveCapacity(tab == 0 ? order.count : counts[tab])
                 // Checked at load; checked again because the order is read in place from the index for the whole session.
-                for position in order where Int(position) < studyCount && study(at: Int(position), isIn: tab) { positions.append(Int(position)) }
+                for position in order where Int(position) < count && study(at: Int(position), isIn: tab) { positions.append(Int(position)) }
                 return positions
             }
         }

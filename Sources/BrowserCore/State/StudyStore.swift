@@ -18,21 +18,19 @@ final class StudyStore: Sendable {
     /// Studies decoded up front.
     init(dataset: Dataset, loaded: Dataset, entries: [IndexedStudy]) {
         kind = .arrays(dataset: dataset, loaded: loaded, entries: entries)
+        count = dataset.studies.count
     }
 
     /// Studies decoded from an index's records as they are needed. Only for data whose two
     /// views are the same (no own records), so one set of records serves both.
     init(records: StudyRecords, rest: Dataset, spans: SearchIndex.Spans) {
         kind = .records(records, rest: rest, spans: spans)
+        count = records.count
     }
 
-    /// Number of studies.
-    var count: Int {
-        switch kind {
-        case .arrays(let dataset, _, _): dataset.studies.count
-        case .records(let records, _, _): records.count
-        }
-    }
+    /// Number of studies (kept: loops over every study ask for it, and a look into `kind`
+    /// copies what the case holds).
+    let count: Int
 
     /// Whether studies are decoded only as they are needed.
     var isLazy: Bool {
