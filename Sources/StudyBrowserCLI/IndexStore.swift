@@ -181,8 +181,9 @@ struct IndexStore {
         var outcome = Outcome(dataset: dataset, problems: [], catalog: catalog)
         if writeLater {
             outcome.pending = write
-            let what = stale.map { "the index \(indexPath) \($0); rebuilding it" } ?? "indexing \(catalog.studyCount) studies into \(indexPath)"
-            outcome.note = what + ", written beside the table; later starts with the same data reuse it"
+            // What happens first and the path last: a narrow terminal cuts the end of a long note.
+            outcome.note = stale.map { "rebuilding the index beside the table: \(indexPath) \($0)" }
+                ?? "indexing \(catalog.studyCount) studies beside the table, into \(indexPath)"
         } else {
             progress?.update("writing the index", nil)
             (outcome.note, outcome.unsaved, _) = write.write()

@@ -39,7 +39,7 @@ struct LargeDataEndToEndTests {
         let first = try TmuxSession(width: 120, height: 40, arguments: "--data '\(file.path)' --index-dir '\(indexes)'")
         let screen = try first.waitFor("8000 of 8000")
         // The note says the index is being written (or, on a quick machine, that it was).
-        #expect(screen.contains("indexing 8000 studies into") || screen.contains("indexed 8000 studies into"), "\(screen)")
+        #expect(screen.contains("indexing 8000 studies beside the table") || screen.contains("indexed 8000 studies into"), "\(screen)")
         try first.press("q")
         #expect(try first.waitForExit() == 0)
         let written = try FileManager.default.contentsOfDirectory(atPath: indexes).filter { $0.hasSuffix(".sbindex") }
