@@ -28,14 +28,20 @@ struct LargeDataEndToEndTests {
         #expect(modes.before == modes.after, "tty modes not restored")
     }
 
+    /// A folder holding 8,000 new studies (large enough for the loading screen) and an empty
+    /// place for their index: a first start.
+    static func firstStart(seed: UInt64) throws -> (folder: URL, file: URL, indexes: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-first-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("studies.json")
+        try Data(SyntheticStudies.dataFile(count: 8_000, seed: seed).utf8).write(to: file)
+        return (folder, file, folder.appendingPathComponent("indexes").path)
+    }
+
     @Test("a first browse shows the table before its index is written, and q at once still leaves the index for the next start")
     func indexWrittenBesideTheTable() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-beside-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, file, indexes) = try Self.firstStart(seed: 5)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("studies.json")
-        try Data(SyntheticStudies.dataFile(count: 8_000, seed: 5).utf8).write(to: file)
-        let indexes = folder.appendingPathComponent("indexes").path
         let first = try TmuxSession(width: 120, height: 40, arguments: "--data '\(file.path)' --index-dir '\(indexes)'")
         let screen = try first.waitFor("8000 of 8000")
         // The note says the index is being written (or, on a quick machine, that it was).
@@ -54,12 +60,8 @@ struct LargeDataEndToEndTests {
 
     @Test("a signal while the index is written beside the table ends the program with its status and leaves no half-written file")
     func signalWhileWriting() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-signal-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, file, indexes) = try Self.firstStart(seed: 6)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("studies.json")
-        try Data(SyntheticStudies.dataFile(count: 8_000, seed: 6).utf8).write(to: file)
-        let indexes = folder.appendingPathComponent("indexes").path
         let tmux = try TmuxSession(width: 120, height: 40, arguments: "--data '\(file.path)' --index-dir '\(indexes)'")
         _ = try tmux.waitFor("8000 of 8000")
         // The browser is the child of the pane's shell, whose own command line names the file too.

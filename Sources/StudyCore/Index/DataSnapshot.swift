@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 
 /// The checked data as an index section: each file's records other than studies as the file's
@@ -47,7 +42,7 @@ public enum DataSnapshot {
         var files: [File] { collected.withLock { $0.files } }
 
         /// The positions of the array's elements that hold `needle` whole: one pass over the
-        /// array, jumping with `memchr` to the needle's rarest byte, rather than a search of
+        /// array with the filter's search (`FoldedText.firstPosition`), rather than a search of
         /// each element (most hold none).
         static func elements(of layout: JSONStructure.ArrayLayout, in bytes: [UInt8], holding needle: [UInt8]) -> Set<Int> {
             var holders = Set<Int>()
@@ -56,13 +51,12 @@ public enum DataSnapshot {
                 needle.withUnsafeBufferPointer { key in
                     guard let base = haystack.baseAddress, let keyBase = key.baseAddress, !needle.isEmpty else { return }
                     let anchor = FoldedText.anchor(of: key)
-                    var offset = layout.start + anchor
+                    var from = layout.start
                     var element = 0
-                    while offset + needle.count - anchor <= layout.end,
-                          let hit = memchr(base + offset, Int32(needle[anchor]), layout.end - (needle.count - anchor) - offset + 1) {
-                        let position = base.distance(to: UnsafeRawPointer(hit)) - anchor
-                        offset = position + anchor + 1
-                        guard memcmp(base + position, keyBase, needle.count) == 0 else { continue }
+                    while from < layout.end,
+                          let found = FoldedText.firstPosition(of: keyBase, needle.count, anchor: anchor, in: base + from, layout.end - from) {
+                        let position = from + found
+                        from = position + 1
                         // Elements are in file order, so the search only moves forward through them.
                         while element < elements.count && elements[element].upperBound <= position { element += 1 }
                         if element < elements.count, elements[element].contains(position), position + needle.count <= elements[element].upperBound {

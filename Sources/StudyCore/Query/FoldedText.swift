@@ -163,19 +163,25 @@ public struct FoldedText: Sendable {
     /// The search with the anchor already chosen (a filter chooses it once per keystroke).
     static func find(_ needle: UnsafePointer<UInt8>, _ needleCount: Int, anchor: Int,
                      in haystack: UnsafeRawPointer, _ haystackCount: Int) -> Bool {
-        guard needleCount > 0 else { return true }
-        guard haystackCount >= needleCount else { return false }
+        firstPosition(of: needle, needleCount, anchor: anchor, in: haystack, haystackCount) != nil
+    }
+
+    /// Where the needle first occurs in the haystack (0 for an empty needle), found as `find` does.
+    static func firstPosition(of needle: UnsafePointer<UInt8>, _ needleCount: Int, anchor: Int,
+                              in haystack: UnsafeRawPointer, _ haystackCount: Int) -> Int? {
+        guard needleCount > 0 else { return 0 }
+        guard haystackCount >= needleCount else { return nil }
         let anchorByte = Int32(needle[anchor])
         // Hits for the anchor can lie from `anchor` to `haystackCount - needleCount + anchor`.
         var offset = anchor
         let lastAnchor = haystackCount - needleCount + anchor
         while offset <= lastAnchor {
-            guard let hit = memchr(haystack + offset, anchorByte, lastAnchor - offset + 1) else { return false }
+            guard let hit = memchr(haystack + offset, anchorByte, lastAnchor - offset + 1) else { return nil }
             let position = haystack.distance(to: UnsafeRawPointer(hit))
-            if memcmp(haystack + (position - anchor), needle, needleCount) == 0 { return true }
+            if memcmp(haystack + (position - anchor), needle, needleCount) == 0 { return position - anchor }
             offset = position + 1
         }
-        return false
+        return nil
     }
 
     /// How common each byte is in English text and data (higher is more common); bytes not
