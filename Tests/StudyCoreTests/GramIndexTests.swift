@@ -104,9 +104,7 @@ struct GramIndexTests {
         let studies = SyntheticStudies.make(count: 2_500, seed: 8)
         let piece = IndexedStudy.index(studies[...])
         let built = SearchIndex([(piece.buffer, piece.ranges)])
-        var writer = BinaryWriter()
-        built.encode(entries: piece.entries, into: &writer)
-        let bytes = writer.bytes
+        let bytes = built.encodeParts(entries: piece.entries).flatMap(\.bytes)
         let restored = try bytes.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
             return try SearchIndex.decode(&reader, count: studies.count, in: nil).index

@@ -26,12 +26,12 @@ public enum CatalogIndex {
     /// the catalog, and a start must still read the data files.
     public static func bytes(of catalog: Catalog, fingerprint: DataFingerprint, program: String, snapshot: [UInt8]? = nil) -> [UInt8] {
         IndexFile.bytes(sections: sections(of: catalog, fingerprint: fingerprint, program: program, snapshot: snapshot.map { [$0] })
-            .map { ($0.tag, Array($0.parts.joined())) })
+            .map { ($0.tag, $0.parts.flatMap(\.bytes)) })
     }
 
     /// The same index as sections in parts, for `IndexFile.write` (the snapshot as `DataSnapshot.encodeParts` gives it).
     public static func sections(of catalog: Catalog, fingerprint: DataFingerprint, program: String,
-                                snapshot: [[UInt8]]?) -> [(tag: UInt32, parts: [[UInt8]])] {
+                                snapshot: [[UInt8]]?) -> [(tag: UInt32, parts: [SectionPart])] {
         var meta = BinaryWriter()
         meta.write(string: program)
         meta.write(string: catalog.view.rawValue)
@@ -45,19 +45,16 @@ public enum CatalogIndex {
             meta.write(UInt32(widths.count))
             for tab in widths { meta.write(array: tab.map { UInt32(clamping: $0) }) }
         }
-        var search = BinaryWriter()
-        catalog.searchIndex.encode(entries: catalog.entries, into: &search)
-        var sort = BinaryWriter()
-        catalog.sortTable.encode(into: &sort)
         var tabs = BinaryWriter()
         tabs.write(array: catalog.tabOfStudy)
         tabs.write(array: catalog.doseDimensions.map { dimension in
             dimension.flatMap { DoseDimension.allCases.firstIndex(of: $0) }.map { UInt8($0 + 1) } ?? 0
         })
-        var order = BinaryWriter()
-        order.write(alignedArray: catalog.standardOrder.values)
-        var sections = [(metaTag, [meta.bytes]), (searchTag, [search.bytes]), (sortTag, [sort.bytes]), (tabsTag, [tabs.bytes]), (orderTag, [order.bytes])]
-        if let snapshot { sections.append((dataTag, snapshot)) }
+        var order = SectionWriter()
+        order.write(alignedArray: catalog.standardOrder)
+        var sections = [(metaTag, [SectionPart(meta.bytes)]), (searchTag, catalog.searchIndex.encodeParts(entries: catalog.entries)),
+                        (sortTag, catalog.sortTable.encodeParts()), (tabsTag, [SectionPart(tabs.bytes)]), (orderTag, order.finish())]
+        if let snapshot { sections.append((dataTag, snapshot.map(SectionPart.init))) }
         return sections.map { (tag: $0.0, parts: $0.1) }
     }
 

@@ -2,9 +2,13 @@
 public struct BinaryWriter {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8] = []
+    /// Where these bytes start in their section, for the padding of aligned arrays.
+    private let origin: Int
 
-    /// An empty writer.
-    public init() {}
+    /// An empty writer, for bytes that start `origin` bytes into their section.
+    public init(origin: Int = 0) {
+        self.origin = origin
+    }
 
     /// Makes room for `count` more bytes at once: a section of hundreds of megabytes is then
     /// written without being copied at every doubling.
@@ -28,8 +32,13 @@ public struct BinaryWriter {
     /// section's start, so a reader can use them in place (`BinaryReader.readMappedArray`).
     public mutating func write<Value: BitwiseCopyable>(alignedArray array: [Value]) {
         write(UInt64(array.count))
-        while bytes.count % 8 != 0 { bytes.append(0) }
+        pad(toMultipleOf: 8)
         array.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends zeros until the section's length is a multiple of `alignment`.
+    mutating func pad(toMultipleOf alignment: Int) {
+        while (origin + bytes.count) % alignment != 0 { bytes.append(0) }
     }
 
     /// Appends bytes after their count.

@@ -23,7 +23,7 @@ public enum ContentHash {
 
     /// The hash of bytes given in pieces, equal to `of` their concatenation: an index written
     /// straight from its parts is never assembled in memory to be hashed.
-    public static func of(parts: [[UInt8]]) -> UInt64 {
+    public static func of(parts: [SectionPart]) -> UInt64 {
         var hasher = Hasher()
         for part in parts { part.withUnsafeBytes { hasher.add($0) } }
         return hasher.finish()

@@ -83,7 +83,7 @@ public struct IndexFile: Sendable {
 
     /// The bytes of an index holding these sections.
     public static func bytes(sections: [(tag: UInt32, bytes: [UInt8])]) -> [UInt8] {
-        let layout = Layout(sections.map { ($0.tag, [$0.bytes]) })
+        let layout = Layout(sections.map { ($0.tag, [SectionPart($0.bytes)]) })
         var out = [UInt8](repeating: 0, count: layout.length)
         out.replaceSubrange(0..<layout.header.count, with: layout.header)
         for (index, section) in sections.enumerated() {
@@ -95,7 +95,7 @@ public struct IndexFile: Sendable {
     /// Writes an index holding these sections, each given in parts, to `descriptor` from its
     /// start, never holding the whole file in memory (at 1,000,000 studies it is 2 GB); nil, or
     /// the `errno` that stopped it (`ECANCELED` when `proceed`, asked before each part, says no).
-    public static func write(sections: [(tag: UInt32, parts: [[UInt8]])], to descriptor: Int32,
+    public static func write(sections: [(tag: UInt32, parts: [SectionPart])], to descriptor: Int32,
                              proceed: () -> Bool = { true }) -> Int32? {
         let layout = Layout(sections)
         if let failure = layout.header.withUnsafeBytes({ DescriptorWriter.writeAll(descriptor, $0) }) { return failure }
@@ -109,7 +109,9 @@ public struct IndexFile: Sendable {
             position = layout.offsets[index]
             for part in section.parts {
                 guard proceed() else { return ECANCELED }
-                if let failure = part.withUnsafeBytes({ DescriptorWriter.writeAll(descriptor, $0) }) { return failure }
+                var failure: Int32?
+                part.withUnsafeBytes { failure = DescriptorWriter.writeAll(descriptor, $0) }
+                if let failure { return failure }
                 position += part.count
             }
         }
@@ -122,7 +124,7 @@ public struct IndexFile: Sendable {
         let offsets: [Int]
         let length: Int
 
-        init(_ sections: [(tag: UInt32, parts: [[UInt8]])]) {
+        init(_ sections: [(tag: UInt32, parts: [SectionPart])]) {
             let tableEnd = IndexFile.headerSize + sections.count * IndexFile.entrySize
             var offsets: [Int] = []
             var position = tableEnd

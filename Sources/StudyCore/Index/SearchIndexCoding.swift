@@ -1,20 +1,22 @@
 /// The search index and every study's tagged spans as an index section, so a warm start reads
 /// them instead of folding every study's text again.
 extension SearchIndex {
-    /// Writes the folded texts (by piece, as the catalog built them), each study's place in
-    /// them, the spans field queries search, and the grams when built.
-    public func encode(entries: [IndexedStudy], into writer: inout BinaryWriter) {
-        // The texts and grams are most of an index: room for them (and their padding) first.
-        let texts = buffers.reduce(0) { $0 + $1.count + 16 }
-        let gramBytes = grams.map { $0.bitmaps.count * 8 + $0.lists.count * 4 + $0.keys.count * 13 + 1_024 } ?? 0
-        writer.reserve(texts + count * 13 + gramBytes + 1_024)
-        writer.write(UInt32(buffers.count))
-        for piece in buffers { writer.write(alignedArray: piece.values) }
-        writer.write(array: buffer)
-        writer.write(array: start)
-        writer.write(array: end)
+    /// The section of the folded texts (by piece, as the catalog built them), each study's place
+    /// in them, the spans field queries search, and the grams when built. The texts and grams,
+    /// most of an index, are parts of their own, written from where they lie.
+    public func encodeParts(entries: [IndexedStudy]) -> [SectionPart] {
+        var section = SectionWriter()
+        section.write(UInt32(buffers.count))
+        for piece in buffers { section.write(alignedArray: piece) }
+        section.write(array: buffer)
+        section.write(array: start)
+        section.write(array: end)
         var spanCounts: [UInt32] = [], fields: [UInt8] = [], starts: [UInt32] = [], ends: [UInt32] = []
         spanCounts.reserveCapacity(entries.count)
+        let spanTotal = entries.reduce(0) { $0 + $1.haystack.spans.count }
+        fields.reserveCapacity(spanTotal)
+        starts.reserveCapacity(spanTotal)
+        ends.reserveCapacity(spanTotal)
         for entry in entries {
             spanCounts.append(UInt32(entry.haystack.spans.count))
             for span in entry.haystack.spans {
@@ -23,23 +25,24 @@ extension SearchIndex {
                 ends.append(span.end)
             }
         }
-        writer.write(array: spanCounts)
-        writer.write(alignedArray: fields)
-        writer.write(alignedArray: starts)
-        writer.write(alignedArray: ends)
-        writer.write(UInt8(grams == nil ? 0 : 1))
+        section.write(array: spanCounts)
+        section.write(alignedArray: fields)
+        section.write(alignedArray: starts)
+        section.write(alignedArray: ends)
+        section.write(UInt8(grams == nil ? 0 : 1))
         if let grams {
-            writer.write(array: grams.ranks)
-            writer.write(array: grams.keys)
-            writer.write(array: grams.kinds)
-            writer.write(array: grams.offsets)
-            writer.write(array: grams.lengths)
-            writer.write(alignedArray: grams.bitmaps.values)
-            writer.write(alignedArray: grams.lists.values)
+            section.write(array: grams.ranks)
+            section.write(array: grams.keys)
+            section.write(array: grams.kinds)
+            section.write(array: grams.offsets)
+            section.write(array: grams.lengths)
+            section.write(alignedArray: grams.bitmaps)
+            section.write(alignedArray: grams.lists)
         }
+        return section.finish()
     }
 
-    /// Reads what `encode` wrote for `count` studies, without the studies: the index, and the
+    /// Reads what `encodeParts` wrote for `count` studies, without the studies: the index, and the
     /// spans to make their entries with when a query needs them (`Spans.entries`). With `file`
     /// (the index the reader reads), the texts, spans and grams are used in place, not copied.
     public static func decode(_ reader: inout BinaryReader, count: Int, in file: IndexFile?) throws(IndexFileError) -> (index: SearchIndex, spans: Spans) {

@@ -22,20 +22,22 @@ public struct SortTable: Sendable {
         self.columns = columns
     }
 
-    /// Writes every key's columns and the id ranks, for a derived index.
-    public func encode(into writer: inout BinaryWriter) {
+    /// The section of every key's columns and the id ranks, for a derived index (each column a part of its own).
+    public func encodeParts() -> [SectionPart] {
+        var section = SectionWriter()
         let keys = SortKey.allCases.filter { columns[$0] != nil }
-        writer.write(UInt32(keys.count))
+        section.write(UInt32(keys.count))
         for key in keys {
-            writer.write(string: key.rawValue)
+            section.write(string: key.rawValue)
             let components = columns[key] ?? []
-            writer.write(UInt32(components.count))
-            for column in components { writer.write(array: column) }
+            section.write(UInt32(components.count))
+            for column in components { section.write(array: column) }
         }
-        writer.write(array: idRank)
+        section.write(array: idRank)
+        return section.finish()
     }
 
-    /// Reads what `encode` wrote for `count` studies; every column must have one value per study.
+    /// Reads what `encodeParts` wrote for `count` studies; every column must have one value per study.
     public init(decoding reader: inout BinaryReader, count: Int) throws(IndexFileError) {
         var columns: [SortKey: [[Double]]] = [:]
         let keyCount = try reader.read(UInt32.self)
