@@ -94,6 +94,11 @@ public enum DataSnapshot {
             offsets.reserveCapacity(ranges[chunk].count)
             for position in ranges[chunk] {
                 let study = studies[position]
+                if position == ranges[chunk].lowerBound + 256 {
+                    // Room for the rest at the rate of the first studies, so the records are not
+                    // copied into fresh pages at every doubling (a first page is dear here).
+                    records.reserve(records.bytes.count / 256 * (ranges[chunk].upperBound - position) * 17 / 16)
+                }
                 offsets.append(UInt64(records.bytes.count))
                 if study.primary != nil {
                     // An own record is decoded from its JSON; it must be the study's own element.
