@@ -22,6 +22,23 @@ struct ParallelLoadTests {
         #expect(plain.dataset.studies == Array(parallel.dataset.studies.prefix(200)))
     }
 
+    @Test("source references shared between fields read as each field wrote them, past the decoder's memory of them, and a bad one is still reported")
+    func sharedSourceReferences() {
+        // Each synthetic study cites its own reference several times: 4,500 of them is more than the decoder keeps.
+        var text = SyntheticStudies.dataFile(count: 4_500, seed: 10)
+        let decoded = DataFileDecoder.decode(Array(text.utf8), file: "big.json")
+        #expect(decoded.problems.isEmpty)
+        var seen: [SourceRef] = []
+        for study in decoded.dataset.studies { DatasetValidator.visitSourceReferences(of: study) { _, reference in seen.append(reference) } }
+        #expect(Set(seen.map(\.description)).count > 4_096)
+        #expect(seen.allSatisfy { SourceRef(parsing: $0.description) == $0 })
+        let cited = "\"source\": \"synthetic#2001\""
+        guard let last = text.range(of: cited, options: .backwards) else { return #expect(Bool(false), "no \(cited)") }
+        text.replaceSubrange(last, with: "\"source\": \"synthetic#x\"")
+        let reported = DataFileDecoder.decode(Array(text.utf8), file: "big.json").problems.map(\.description)
+        #expect(reported.contains { $0.contains("\"synthetic#x\" is not a source reference") }, "\(reported.prefix(3))")
+    }
+
     @Test("a record problem deep in a large file names the same record and field")
     func recordProblem() {
         let broken = Self.text.replacingOccurrences(of: "\"id\": \"syn-2000\"", with: "\"id\": \"Syn 2000\"")

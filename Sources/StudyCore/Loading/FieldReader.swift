@@ -125,7 +125,7 @@ final class FieldReader {
 
     func sourceRef(_ key: String) -> SourceRef? {
         guard let raw = text(key, nullable: false) else { return nil }
-        guard let reference = SourceRef(parsing: raw) else {
+        guard let reference = sink.sourceRef(parsing: raw) else {
             report(key, "\"\(raw)\" is not a source reference; write a source id, optionally with reference numbers: seed-002#16 or seed-002#23,24")
             return nil
         }
