@@ -1,3 +1,4 @@
+import SyntheticStudies
 import Testing
 @testable import StudyCore
 
@@ -131,5 +132,37 @@ struct DoseTests {
         #expect(study.doses.count == 2)
         #expect(study.routes == [.iv, .oral])
         #expect(study.sortDose?.dimension == .perKilogramPerHour)
+    }
+
+    @Test("a text column ranks texts as sorting the distinct texts does, and repeats share a rank", arguments: 0..<20)
+    func textRanks(seed: UInt64) {
+        var random = SplitMix64(state: seed)
+        // Even seeds: ASCII texts only (ranked by one sort); odd ones: some that are not.
+        let ascii = ["e", "E", "zu", "z", "", "ab", "a", "syn-10", "syn-9", "Syn-9"]
+        // (Composed accents only: the standard library's `<` is not transitive between "ü" and
+        // "u" + U+0308 followed by more letters, so no order of those is the reference's.)
+        let words = seed % 2 == 0 ? ascii : ascii + ["é", "Zürich", "ß", "ss", "ü"]
+        let values: [StudySorter.Component?] = (0..<Int(random.next() % 300)).map { _ in
+            switch random.next() % 5 {
+            case 0: nil
+            case 1: .number(Double(random.next() % 7))
+            default: .text(words[Int(random.next() % UInt64(words.count))] + (random.next() % 3 == 0 ? "x" : ""))
+            }
+        }
+        // The plain way: each distinct text's place among them, sorted.
+        var texts: [String] = []
+        for case .text(let text)? in values { texts.append(text) }
+        var rank: [String: Double] = [:]
+        for (position, text) in Set(texts).sorted().enumerated() { rank[text] = Double(position) }
+        let expected: [Double] = values.map { value in
+            switch value {
+            case nil: .nan
+            case .number(let number)?: number
+            case .text(let text)?: rank[text] ?? .nan
+            }
+        }
+        let column = SortTable.numericColumn(values)
+        #expect(column.count == expected.count)
+        #expect(zip(column, expected).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(zip(values, zip(column, expected)).filter { $1.0 != $1.1 }.prefix(4))")
     }
 }

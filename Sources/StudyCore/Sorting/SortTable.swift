@@ -107,19 +107,41 @@ public struct SortTable: Sendable {
     }
 
     /// One component for every study as a number; texts replaced by their rank in sorted order.
-    private static func numericColumn(_ values: [StudySorter.Component?]) -> [Double] {
-        var texts: [String] = []
-        for case .text(let text)? in values { texts.append(text) }
-        var rank: [String: Double] = [:]
-        if !texts.isEmpty {
-            for (position, text) in Set(texts).sorted().enumerated() { rank[text] = Double(position) }
+    static func numericColumn(_ values: [StudySorter.Component?]) -> [Double] {
+        var column = values.map { value -> Double in
+            if case .number(let number)? = value { return number }
+            return .nan
         }
-        return values.map { value in
-            switch value {
-            case nil: .nan
-            case .number(let number)?: number
-            case .text(let text)?: rank[text] ?? .nan
+        var texts: [(text: String, position: Int)] = []
+        for (position, value) in values.enumerated() {
+            if case .text(let text)? = value { texts.append((text, position)) }
+        }
+        if texts.allSatisfy({ isASCII($0.text) }) {
+            // ASCII texts (ids, most names) in one sort, ranked in one walk: equal texts are
+            // neighbours, so they share a rank, as they do among the sorted distinct texts. The
+            // general way below hashes each text three times (a set, the ranks, a lookup).
+            texts.sort { $0.text < $1.text }
+            var rank = -1.0
+            for (index, entry) in texts.enumerated() {
+                if index == 0 || entry.text != texts[index - 1].text { rank += 1 }
+                column[entry.position] = rank
             }
+            return column
         }
+        // Other texts by their distinct values: the standard library's `<` does not always keep
+        // canonically equal spellings ("ü", "u" + U+0308) together, so one sort could part them.
+        var rank: [String: Double] = [:]
+        for (position, text) in Set(texts.map(\.text)).sorted().enumerated() { rank[text] = Double(position) }
+        for entry in texts { column[entry.position] = rank[entry.text] ?? .nan }
+        return column
+    }
+
+    /// Whether a text is ASCII, where the standard library's order is the bytes' order.
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var high: UInt8 = 0
+            for byte in bytes { high |= byte }
+            return high < 0x80
+        } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }
