@@ -212,8 +212,9 @@ public struct Catalog: Sendable {
 
     private static func chunks(_ count: Int) -> [Range<Int>] {
         // Small sets are not worth a thread; large ones split so both cores stay busy.
-        // Pieces of at most about 16,000 studies: their search texts then grow in blocks the
-        // allocator reuses, where eight pieces of 125,000 at 1,000,000 studies were fresh pages.
+        // Pieces of at most about 16,000 studies: their search texts (each reserved at its size)
+        // are then blocks the allocator reuses, where eight pieces of 125,000 at 1,000,000
+        // studies were fresh pages.
         let chunkCount = count < 2_000 ? 1 : min(64, max(8, count / 16_384))
         let size = (count + chunkCount - 1) / chunkCount
         return stride(from: 0, to: max(count, 1), by: max(size, 1)).map { $0..<min($0 + size, count) }

@@ -96,8 +96,10 @@ public enum DataSnapshot {
                 let study = studies[position]
                 if position == ranges[chunk].lowerBound + 256 {
                     // Room for the rest at the rate of the first studies, so the records are not
-                    // copied into fresh pages at every doubling (a first page is dear here).
-                    records.reserve(records.bytes.count / 256 * (ranges[chunk].upperBound - position) * 17 / 16)
+                    // copied into fresh pages at every doubling (a first page is dear here); at
+                    // most 256 MiB, in case the first studies (own records come first) are large.
+                    let estimate = records.bytes.count / 256 * (ranges[chunk].upperBound - position) * 17 / 16
+                    records.reserve(min(estimate, 256 << 20))
                 }
                 offsets.append(UInt64(records.bytes.count))
                 if study.primary != nil {
