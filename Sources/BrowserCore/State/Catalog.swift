@@ -173,13 +173,11 @@ public struct Catalog: Sendable {
     /// (the order is total, so a tab's part of it is that tab's order).
     func order(tab: Int, by spec: SortSpec) -> [Int] {
         if spec == .standard, standardOrder.count == studyCount {
-            // Asked once: the count goes through the store, and this loop visits every study.
-            let count = studyCount
             return standardOrder.withUnsafeBufferPointer { order in
                 var positions: [Int] = []
                 positions.reserveCapacity(tab == 0 ? order.count : counts[tab])
                 // Checked at load; checked again because the order is read in place from the index for the whole session.
-                for position in order where Int(position) < count && study(at: Int(position), isIn: tab) { positions.append(Int(position)) }
+                for position in order where Int(position) < studyCount && study(at: Int(position), isIn: tab) { positions.append(Int(position)) }
                 return positions
             }
         }
@@ -233,7 +231,7 @@ public struct Catalog: Sendable {
                 result.unicodeWidths[0][column] = max(result.unicodeWidths[0][column], unicodeWidth)
                 result.unicodeWidths[tab][column] = max(result.unicodeWidths[tab][column], unicodeWidth)
                 // Only a cell with a non-ASCII glyph can differ in width under ASCII glyphs.
-                let asciiWidth = unicode.utf8.allSatisfy({ $0 < 0x80 }) ? unicodeWidth : DisplayWidth.of(kind.cell(study, glyphs: .ascii))
+                let asciiWidth = unicode.isAllASCII ? unicodeWidth : DisplayWidth.of(kind.cell(study, glyphs: .ascii))
                 result.asciiWidths[0][column] = max(result.asciiWidths[0][column], asciiWidth)
                 result.asciiWidths[tab][column] = max(result.asciiWidths[tab][column], asciiWidth)
             }

@@ -23,7 +23,7 @@ public struct SectionWriter {
     public mutating func write<Value: BitwiseCopyable & Sendable>(array: [Value]) {
         guard array.count * MemoryLayout<Value>.stride >= Self.ownPart else { return tail.write(array: array) }
         tail.write(UInt64(array.count))
-        add(SectionPart(array))
+        append(SectionPart(array))
     }
 
     /// Appends an array after its count, its values at a multiple of 8 bytes from the section's
@@ -37,25 +37,28 @@ public struct SectionWriter {
         guard values.count * MemoryLayout<Value>.stride >= Self.ownPart else { return tail.write(alignedArray: values.values) }
         tail.write(UInt64(values.count))
         tail.pad(toMultipleOf: 8)
-        add(SectionPart(values))
+        append(SectionPart(values))
     }
 
     /// The section's parts, in order.
     public mutating func finish() -> [SectionPart] {
-        if !tail.bytes.isEmpty { add(nil) }
+        closeTail()
         return parts
     }
 
-    /// Closes the tail as a part, then adds `part`; the next tail starts where it ends.
-    private mutating func add(_ part: SectionPart?) {
-        if !tail.bytes.isEmpty {
-            parts.append(SectionPart(tail.bytes))
-            flushed += tail.bytes.count
-        }
-        tail = BinaryWriter(origin: flushed + (part?.count ?? 0))
-        if let part {
-            parts.append(part)
-            flushed += part.count
-        }
+    /// Closes the tail as a part, then adds `part`.
+    private mutating func append(_ part: SectionPart) {
+        closeTail()
+        parts.append(part)
+        flushed += part.count
+        tail = BinaryWriter(origin: flushed)
+    }
+
+    /// Makes what the tail holds a part; the next tail starts where it ends.
+    private mutating func closeTail() {
+        guard !tail.bytes.isEmpty else { return }
+        parts.append(SectionPart(tail.bytes))
+        flushed += tail.bytes.count
+        tail = BinaryWriter(origin: flushed)
     }
 }

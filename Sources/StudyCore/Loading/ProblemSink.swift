@@ -20,7 +20,7 @@ final class ProblemSink {
     func sourceRef(parsing raw: String) -> SourceRef? {
         // Only ASCII texts are looked up: `String` equality is canonical, so "syn\u{212A}#1" (a
         // Kelvin sign) would find "synK#1", though only the second is a valid reference.
-        guard raw.utf8.allSatisfy({ $0 < 0x80 }) else { return SourceRef(parsing: raw) }
+        guard raw.isAllASCII else { return SourceRef(parsing: raw) }
         if let known = sourceRefs[raw] { return known }
         guard let parsed = SourceRef(parsing: raw) else { return nil }
         if sourceRefs.count >= Self.sharedLimit { sourceRefs.removeAll(keepingCapacity: true) }

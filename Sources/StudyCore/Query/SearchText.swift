@@ -15,9 +15,7 @@ public enum SearchText {
         // ASCII text (most of it) is appended whole from its UTF-8, then lowercased in place:
         // one copy, and an ASCII test over contiguous bytes rather than the generic UTF-8 view.
         let appended = text.withUTF8 { utf8 -> Bool in
-            var high: UInt8 = 0
-            for byte in utf8 { high |= byte }
-            guard high < 0x80 else { return false }
+            guard utf8.isAllASCII else { return false }
             let start = bytes.count
             bytes.append(contentsOf: utf8)
             bytes.withUnsafeMutableBufferPointer { buffer in

@@ -116,7 +116,7 @@ public struct SortTable: Sendable {
         for (position, value) in values.enumerated() {
             if case .text(let text)? = value { texts.append((text, position)) }
         }
-        if texts.allSatisfy({ isASCII($0.text) }) {
+        if texts.allSatisfy({ $0.text.isAllASCII }) {
             // ASCII texts (ids, most names) in one sort, ranked in one walk: equal texts are
             // neighbours, so they share a rank, as they do among the sorted distinct texts. The
             // general way below hashes each text three times (a set, the ranks, a lookup).
@@ -134,14 +134,5 @@ public struct SortTable: Sendable {
         for (position, text) in Set(texts.map(\.text)).sorted().enumerated() { rank[text] = Double(position) }
         for entry in texts { column[entry.position] = rank[entry.text] ?? .nan }
         return column
-    }
-
-    /// Whether a text is ASCII, where the standard library's order is the bytes' order.
-    private static func isASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var high: UInt8 = 0
-            for byte in bytes { high |= byte }
-            return high < 0x80
-        } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }
