@@ -166,4 +166,32 @@ struct DataFileReaderTests {
         let problems = DataFileReader.files(at: ["/dev/null"]).problems
         #expect(problems.map(\.description) == ["/dev/null: cannot open: not a regular file"])
     }
+
+    @Test("a buffer handed from file to file holds each file's bytes exactly, larger or smaller than the last")
+    func reusedBuffer() throws {
+        let contents: [[UInt8]] = [Array(repeating: 0x61, count: 70_000), Array("short".utf8), [],
+                                   (0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }, Array("{}".utf8)]
+        var buffer: [UInt8] = []
+        for (number, bytes) in contents.enumerated() {
+            let path = folder + "/\(number).json"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let file = try DataFileReader.readFile(path, reusing: &buffer).get()
+            #expect(file.bytes == bytes, "file \(number)")
+            #expect(buffer.isEmpty, "the file's bytes own the buffer")
+            buffer = file.bytes
+        }
+    }
+
+    @Test("files of different sizes, read into one buffer in turn, load as files read apart do")
+    func folderOfSizes() throws {
+        try TestSupport.studyJSON([("test-2020", "small-2020")]).write(toFile: folder + "/a.json", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: TestSupport.fixturePath, toPath: folder + "/b.json")
+        try TestSupport.studyJSON().write(toFile: folder + "/c.json", atomically: true, encoding: .utf8)
+        let reused = DatasetLoader.load(paths: [folder])
+        let apart = DatasetLoader.load(DataFileReader.files(at: [folder]).files)
+        #expect(reused.dataset.studies.count > 2)
+        #expect(reused.dataset.studies == apart.dataset.studies)
+        #expect(reused.dataset.sources == apart.dataset.sources)
+        #expect(reused.problems.map(\.description) == apart.problems.map(\.description))
+    }
 }

@@ -22,9 +22,11 @@ public enum DatasetLoader {
         var dataset = Dataset()
         var problems: [DataProblem] = []
         var names: [String] = []
+        // Each file's bytes, once decoded, are the next file's buffer (see `readFile(_:reusing:)`).
+        var spare: [UInt8] = []
         for path in located.paths {
             progress?.update("reading \(path.split(separator: "/").last.map(String.init) ?? path)", nil)
-            switch DataFileReader.readFile(path) {
+            switch DataFileReader.readFile(path, reusing: &spare) {
             case .success(let file):
                 inspect?(file)
                 // The studies array is found once, for the collector and the decoder both.
@@ -33,10 +35,12 @@ public enum DatasetLoader {
                 collector?.inspect(file, studies: layout)
                 names.append(file.name)
                 add(DataFileDecoder.decode(file.bytes, file: file.name, progress: progress, studies: layout), to: &dataset, problems: &problems)
+                spare = file.bytes
             case .failure(let problem):
                 readProblems.append(problem)
             }
         }
+        spare = []
         let loaded = finish(dataset, problems, fileNames: names, progress: progress)
         return (loaded.dataset, readProblems + loaded.problems)
     }
