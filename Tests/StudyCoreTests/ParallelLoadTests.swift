@@ -1,3 +1,4 @@
+import Foundation
 import SyntheticStudies
 import Testing
 @testable import StudyCore
@@ -20,6 +21,44 @@ struct ParallelLoadTests {
         #expect(parallel.dataset.studies.map(\.id) == made.map(\.id))
         let plain = DataFileDecoder.decode(Array(DataFileWriter.json(studies: Array(made.prefix(200))).utf8), file: "big.json")
         #expect(plain.dataset.studies == Array(parallel.dataset.studies.prefix(200)))
+    }
+
+    @Test("files read ahead while the one before decodes, a missing one among them, load as files read one by one")
+    func readAhead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ahead-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Files over the parallel threshold (4 MiB), then a small one: sizes differ, so a buffer
+        // handed on is sometimes too small.
+        var texts: [String] = []
+        SyntheticStudies.dataFiles(count: 5_220, perFile: 2_600, seed: 10) { _, text in texts.append(text) }
+        texts.swapAt(0, 1)
+        let paths = texts.indices.map { "\(folder)/\($0).json" }
+        for (text, path) in zip(texts, paths) { try text.write(toFile: path, atomically: false, encoding: .utf8) }
+        #expect(texts.map(\.utf8.count).prefix(2).allSatisfy { $0 >= DataFileDecoder.parallelBytes })
+        var inspected: [String] = []
+        let collector = DataSnapshot.Collector()
+        let ahead = DatasetLoader.load(paths: [paths[0], folder + "/missing.json", paths[1], paths[2]], collector: collector) {
+            inspected.append($0.name)
+        }
+        let apart = DatasetLoader.load(zip(paths, texts).map { DataFile(name: $0, bytes: Array($1.utf8)) })
+        #expect(ahead.dataset.studies.count == 5_220)
+        #expect(ahead.dataset.studies == apart.dataset.studies)
+        #expect(ahead.problems.map(\.description) == ["\(folder)/missing.json: cannot open: no such file or directory"])
+        #expect(inspected == paths)
+        #expect(collector.files.map(\.name) == paths)
+    }
+
+    @Test("work beside runs while the calling thread works, and both results come back")
+    func beside() {
+        let sideStarted = DispatchSemaphore(value: 0)
+        // The body waits for the side to start: were the side run only after the body, it would time out.
+        let (body, side) = Parallel.beside({ sideStarted.signal(); return "side" }, while: {
+            (sideStarted.wait(timeout: .now() + 30) == .success, Parallel.map(4) { $0 * 2 })
+        })
+        #expect(body.0, "the side ran while the body waited")
+        #expect(body.1 == [0, 2, 4, 6])
+        #expect(side == "side")
     }
 
     @Test("source references through the decoder's shared memory are what parsing gives, past the 4,096 it keeps, and canonically equal spellings are not confused")

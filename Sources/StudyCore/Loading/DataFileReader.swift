@@ -118,7 +118,9 @@ public enum DataFileReader {
             }
         } else {
             buffer = []
-            bytes = [UInt8](unsafeUninitializedCapacity: size) { _, count in count = size }
+            // With room to spare (never touched unless used), so that a slightly larger file
+            // read next into the same memory still fits: data files are seldom all one size.
+            bytes = [UInt8](unsafeUninitializedCapacity: size + size / 16) { _, count in count = size }
         }
         var filled = 0
         while true {

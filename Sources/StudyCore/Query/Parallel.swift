@@ -15,12 +15,40 @@ public enum Parallel {
         return results.compactMap { $0 }
     }
 
+    /// Runs `side` on another thread while the calling thread runs `body`, and returns both
+    /// results once both are done. Unlike a `map` of two tasks, `body` may itself `map` on
+    /// every core: an apply nested in another shares its width and would get one core.
+    public static func beside<Side: Sendable, Main>(_ side: @escaping @Sendable () -> Side, while body: () -> Main) -> (Main, Side) {
+        let slot = Handover<Side>()
+        DispatchQueue.global().async { slot.put(side()) }
+        let main = body()
+        return (main, slot.take())
+    }
+
     /// `0..<count` cut into `chunkCount` consecutive ranges of nearly equal length (the last ones
     /// may be empty), for `map` over chunks of a large list.
     public static func ranges(_ count: Int, chunks chunkCount: Int) -> [Range<Int>] {
         let chunks = max(1, chunkCount)
         let size = (count + chunks - 1) / chunks
         return (0..<chunks).map { chunk in min(chunk * size, count)..<min((chunk + 1) * size, count) }
+    }
+
+    /// One value handed from the thread that makes it to the thread that waits for it: the
+    /// semaphore orders the write before the read.
+    private final class Handover<Value: Sendable>: @unchecked Sendable {
+        private var value: Value?
+        private let ready = DispatchSemaphore(value: 0)
+
+        func put(_ made: Value) {
+            value = made
+            ready.signal()
+        }
+
+        func take() -> Value {
+            ready.wait()
+            guard let value else { preconditionFailure("a handover is taken once, after it was put") }
+            return value
+        }
     }
 
     /// The result slots: each task writes only its own index, and all are read after every
