@@ -28,30 +28,37 @@ public enum DatasetLoader {
         // Each file's bytes, once decoded, are the buffer of the file after next (see
         // `readFile(_:reusing:)`): two buffers take turns.
         var spare: [UInt8] = []
-        var next = paths.first.map { ReadFile.read($0, reusing: nil, layout: wantsLayout, collector: collector) }
+        var next = paths.first.map { ReadFile.read($0, reusing: nil, layout: wantsLayout) }
         for (index, path) in paths.enumerated() {
             guard let read = next else { break }
             progress?.update("reading \(path.split(separator: "/").last.map(String.init) ?? path)", nil)
             let following = index + 1 < paths.count ? paths[index + 1] : nil
             // Moved into a box, so the thread that reads into it holds its only reference:
             // captured as an array, a second reference would make the read copy it whole.
-            let buffer = SpareBuffer(spare)
+            let buffer = Handover(spare)
             spare = []
             switch read.file {
             case .success(let file):
                 inspect?(file)
                 names.append(file.name)
-                // Reading, hashing and scanning the next file take one core for about a third
-                // of a second per 200 MB; beside the decoding they overlap it.
-                let (decoded, ahead) = Parallel.beside({ following.map { ReadFile.read($0, reusing: buffer, layout: wantsLayout, collector: collector) } }, while: {
-                    DataFileDecoder.decode(file.bytes, file: file.name, progress: progress, studies: read.layout)
+                // What the snapshot keeps of this file, then reading and scanning the next one,
+                // take one core for about a third of a second per 200 MB: beside the decoding,
+                // they overlap it. The file goes over in a box the side empties, so no reference
+                // to its bytes outlives the side's work.
+                let current = collector == nil ? nil : Handover(file)
+                let layout = read.layout
+                let (decoded, ahead) = Parallel.beside({
+                    if let collector, let file = current?.take() { collector.inspect(file, studies: layout) }
+                    return following.map { ReadFile.read($0, reusing: buffer, layout: wantsLayout) }
+                }, while: {
+                    DataFileDecoder.decode(file.bytes, file: file.name, progress: progress, studies: layout)
                 })
                 add(decoded, to: &dataset, problems: &problems)
                 next = ahead
                 spare = file.bytes
             case .failure(let problem):
                 readProblems.append(problem)
-                next = following.map { ReadFile.read($0, reusing: buffer, layout: wantsLayout, collector: collector) }
+                next = following.map { ReadFile.read($0, reusing: buffer, layout: wantsLayout) }
             }
         }
         spare = []
@@ -59,31 +66,32 @@ public enum DatasetLoader {
         return (loaded.dataset, readProblems + loaded.problems)
     }
 
-    /// A data file as read, with its studies array found (when asked, or when the file is large
-    /// enough to decode in parallel) and shown to the collector.
+    /// A data file as read, with its studies array found when asked (for the collector) or when
+    /// the file is large enough to decode in parallel.
     private struct ReadFile: Sendable {
         let file: Result<DataFile, DataProblem>
         let layout: JSONStructure.ArrayLayout?
 
-        static func read(_ path: String, reusing spare: SpareBuffer?, layout wanted: Bool, collector: DataSnapshot.Collector?) -> ReadFile {
+        static func read(_ path: String, reusing spare: Handover<[UInt8]>?, layout wanted: Bool) -> ReadFile {
             var buffer = spare?.take() ?? []
             let file = DataFileReader.readFile(path, reusing: &buffer)
             guard case .success(let read) = file else { return ReadFile(file: file, layout: nil) }
             let layout = wanted || read.bytes.count >= DataFileDecoder.parallelBytes ? JSONStructure.array(under: "studies", in: read.bytes) : nil
-            collector?.inspect(read, studies: layout)
             return ReadFile(file: file, layout: layout)
         }
     }
 
-    /// A file buffer handed to the thread that reads the next file.
-    private final class SpareBuffer: @unchecked Sendable {
-        private var bytes: [UInt8]
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// A value handed to the thread that reads ahead, which takes it once: moved through a box,
+    /// the taker holds its only reference (a file buffer captured as an array would have a
+    /// second one, and reading into it would copy it whole).
+    private final class Handover<Value>: @unchecked Sendable {
+        private var value: Value?
+        init(_ value: Value) { self.value = value }
 
-        /// The buffer, leaving none behind: taken once, by one thread.
-        func take() -> [UInt8] {
-            defer { bytes = [] }
-            return bytes
+        /// The value, leaving none behind.
+        func take() -> Value? {
+            defer { value = nil }
+            return value
         }
     }
 
