@@ -49,6 +49,14 @@ struct ParallelLoadTests {
         #expect(collector.files.map(\.name) == paths)
     }
 
+    @Test("a test over a large array finds a match wherever it lies, and none when there is none",
+          arguments: [[0], [49_999], [25_000, 25_001], [12_500], []])
+    func containsAnywhere(matches: [Int]) {
+        let values = (0..<50_000).map { matches.contains($0) }
+        #expect(Parallel.contains(values) { $0 } == !matches.isEmpty)
+        #expect(Parallel.contains(Array(values.prefix(10))) { $0 } == matches.contains { $0 < 10 })
+    }
+
     @Test("work beside runs while the calling thread works, and both results come back")
     func beside() {
         let sideStarted = DispatchSemaphore(value: 0)

@@ -45,8 +45,9 @@ public struct Catalog: Sendable {
     /// the table without them, and builds them for the index file beside the UI loop).
     public init(_ loaded: Dataset, view: SourceView = .best, gramsLater: Bool = false) {
         self.view = view
-        hasPrimaryRecords = loaded.studies.contains { $0.primary?.status == .found }
         viewsCanDiffer = Self.viewsDiffer(loaded.studies)
+        // A found own record is an own record: without any, the second pass is not needed.
+        hasPrimaryRecords = viewsCanDiffer && Parallel.contains(loaded.studies) { $0.primary?.status == .found }
         var dataset = loaded
         // Without own records the views are the same studies; sharing the array keeps memory flat.
         if viewsCanDiffer { dataset.studies = BestSourced.studies(loaded.studies, view: view) }
@@ -114,7 +115,7 @@ public struct Catalog: Sendable {
     /// Whether the two views can show these studies differently: any study with an own record,
     /// even one searched for and not found, is marked in the seed-only view.
     static func viewsDiffer(_ studies: [Study]) -> Bool {
-        studies.contains { $0.primary != nil }
+        Parallel.contains(studies) { $0.primary != nil }
     }
 
     private init(sharing other: Catalog, view: SourceView) {

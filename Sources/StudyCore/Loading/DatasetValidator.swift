@@ -1,5 +1,21 @@
 /// Checks that need the whole dataset: unique ids, defined sources, one context per indication.
 public enum DatasetValidator {
+    /// Each study id's file (the first study's, when repeated), and a problem for each study, by
+    /// position, whose id an earlier study has.
+    private static func repeatedIDs(_ studies: [Study]) -> (origins: [String: String], repeated: [Int: DataProblem]) {
+        var origins: [String: String] = [:]
+        origins.reserveCapacity(studies.count)
+        var repeated: [Int: DataProblem] = [:]
+        for (position, study) in studies.enumerated() {
+            if let first = origins[study.id] {
+                repeated[position] = DataProblem(file: study.origin, record: study.id, field: "id", message: "duplicate id; also used in \(first)")
+            } else {
+                origins[study.id] = study.origin
+            }
+        }
+        return (origins, repeated)
+    }
+
     /// Every cross-record problem, in record order.
     public static func problems(in dataset: Dataset) -> [DataProblem] {
         var problems: [DataProblem] = []
@@ -14,25 +30,19 @@ public enum DatasetValidator {
             }
         }
 
-        var studyOrigins: [String: String] = [:]
-        // A study's own checks run on every core; a repeated id needs the studies before it,
-        // so it is found in one pass beside them and put first among that study's problems.
-        var repeated: [Int: DataProblem] = [:]
-        for (position, study) in dataset.studies.enumerated() {
-            if let first = studyOrigins[study.id] {
-                repeated[position] = DataProblem(file: study.origin, record: study.id, field: "id", message: "duplicate id; also used in \(first)")
-            } else {
-                studyOrigins[study.id] = study.origin
-            }
-        }
         let studies = dataset.studies
         // Overlaps name other studies; only own records hold them, so ids are gathered only then.
-        let loadedIDs: Set<String> = studies.contains { $0.primary != nil } ? Set(studies.map(\.id)) : []
+        let loadedIDs: Set<String> = Parallel.contains(studies) { $0.primary != nil } ? Set(studies.map(\.id)) : []
         let sources = sourceOrigins
         let ranges = Parallel.ranges(studies.count, chunks: studies.count < 2_000 ? 1 : 8)
-        let own = Parallel.map(ranges.count) { chunk in
-            ranges[chunk].map { position in ownProblems(of: studies[position], sources: sources, loadedIDs: loadedIDs) }
-        }
+        // A study's own checks run on every core; a repeated id needs the studies before it, so
+        // it is found in one pass on a thread beside them (a second at 1,000,000 studies) and
+        // put first among that study's problems.
+        let (own, (studyOrigins, repeated)) = Parallel.beside({ repeatedIDs(studies) }, while: {
+            Parallel.map(ranges.count) { chunk in
+                ranges[chunk].map { position in ownProblems(of: studies[position], sources: sources, loadedIDs: loadedIDs) }
+            }
+        })
         for (position, found) in own.joined().enumerated() {
             if let problem = repeated[position] { problems.append(problem) }
             problems += found

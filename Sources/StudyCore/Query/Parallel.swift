@@ -15,6 +15,14 @@ public enum Parallel {
         return results.compactMap { $0 }
     }
 
+    /// Whether `test` holds for any element, tested on every core for a large array: reading one
+    /// field of each of 1,000,000 studies is a tenth to a fifth of a second on one.
+    public static func contains<Element: Sendable>(_ elements: [Element], where test: @Sendable (Element) -> Bool) -> Bool {
+        guard elements.count >= 20_000 else { return elements.contains(where: test) }
+        let pieces = ranges(elements.count, chunks: 8)
+        return map(pieces.count) { piece in elements[pieces[piece]].contains(where: test) }.contains(true)
+    }
+
     /// Runs `side` on another thread while the calling thread runs `body`, and returns both
     /// results once both are done. Unlike a `map` of two tasks, `body` may itself `map` on
     /// every core: an apply nested in another shares its width and would get one core.
