@@ -223,16 +223,18 @@ public struct Catalog: Sendable {
         let empty = Array(repeating: Array(repeating: 0, count: columnCount), count: allTabs.count)
         var result = ChunkResult(unicodeWidths: empty, asciiWidths: empty)
         (result.entries, result.searchBuffer, result.searchRanges) = IndexedStudy.index(studies[range])
+        // Each set once, not copied (seventeen strings) for every cell.
+        let unicodeGlyphs = Glyphs.unicode, asciiGlyphs = Glyphs.ascii
         for study in studies[range] {
             result.doseDimensions.append(study.sortDose?.dimension)
             let tab = Self.tab(of: study)
             for (column, kind) in StudyColumn.allCases.enumerated() {
-                let unicode = kind.cell(study, glyphs: .unicode)
+                let unicode = kind.cell(study, glyphs: unicodeGlyphs)
                 let unicodeWidth = DisplayWidth.of(unicode)
                 result.unicodeWidths[0][column] = max(result.unicodeWidths[0][column], unicodeWidth)
                 result.unicodeWidths[tab][column] = max(result.unicodeWidths[tab][column], unicodeWidth)
                 // Only a cell with a non-ASCII glyph can differ in width under ASCII glyphs.
-                let asciiWidth = unicode.isAllASCII ? unicodeWidth : DisplayWidth.of(kind.cell(study, glyphs: .ascii))
+                let asciiWidth = unicode.isAllASCII ? unicodeWidth : DisplayWidth.of(kind.cell(study, glyphs: asciiGlyphs))
                 result.asciiWidths[0][column] = max(result.asciiWidths[0][column], asciiWidth)
                 result.asciiWidths[tab][column] = max(result.asciiWidths[tab][column], asciiWidth)
             }

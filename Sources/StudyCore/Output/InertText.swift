@@ -30,6 +30,9 @@ public enum InertText {
     /// version does not know yet), whose width ncurses could not know.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
+        // Printable ASCII first, without the property look-ups: most scalars of a text with an
+        // accent or a symbol in it are plain letters.
+        if value >= 0x20 && value < 0x7F { return false }
         if value < 0x20 || (0x7F...0x9F).contains(value) { return true }
         switch scalar.properties.generalCategory {
         case .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned: return true
