@@ -9,6 +9,9 @@ import Darwin
 
 /// Writes to standard output and standard error, and tells what kind of terminal is attached.
 enum Console {
+    /// Ends the process now, with `status`: what it still holds is freed by the kernel at once.
+    static func end(status: Int32) -> Never { exit(status) }
+
     /// Writes text to standard output. Only `TerminalText` is accepted, so nothing from
     /// outside reaches the terminal without being made inert.
     static func write(_ text: TerminalText) { writeOrExit(STDOUT_FILENO, text.string) }

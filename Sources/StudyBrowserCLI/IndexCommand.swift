@@ -5,9 +5,6 @@ import FoundationEssentials
 import Foundation
 #endif
 import StudyCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `study-browser index PATH…`: builds the derived index of data files ahead of the first start.
 struct IndexCommand: ParsableCommand {
@@ -59,6 +56,6 @@ struct IndexCommand: ParsableCommand {
         }
         // The process ends here, the studies still held: letting go of a million of them one
         // by one took two seconds more, and the kernel frees the whole process at once.
-        withExtendedLifetime(outcome) { Glibc.exit(outcome.unsaved ? 73 : 0) }
+        withExtendedLifetime(outcome) { Console.end(status: outcome.unsaved ? 73 : 0) }
     }
 }

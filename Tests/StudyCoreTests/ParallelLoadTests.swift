@@ -23,7 +23,7 @@ struct ParallelLoadTests {
         #expect(plain.dataset.studies == Array(parallel.dataset.studies.prefix(200)))
     }
 
-    @Test("files read ahead while the one before decodes, a missing one among them, load as files read one by one")
+    @Test("files read ahead while the one before decodes, an unreadable one among them, load as files read one by one")
     func readAhead() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ahead-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -38,15 +38,36 @@ struct ParallelLoadTests {
         #expect(texts.map(\.utf8.count).prefix(2).allSatisfy { $0 >= DataFileDecoder.parallelBytes })
         var inspected: [String] = []
         let collector = DataSnapshot.Collector()
-        let ahead = DatasetLoader.load(paths: [paths[0], folder + "/missing.json", paths[1], paths[2]], collector: collector) {
+        // A FIFO passes the folder scan and is refused when read: a read failure between two files.
+        let fifo = folder + "/fifo.json"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let ahead = DatasetLoader.load(paths: [paths[0], fifo, paths[1], paths[2]], collector: collector) {
             inspected.append($0.name)
         }
         let apart = DatasetLoader.load(zip(paths, texts).map { DataFile(name: $0, bytes: Array($1.utf8)) })
         #expect(ahead.dataset.studies.count == 5_220)
         #expect(ahead.dataset.studies == apart.dataset.studies)
-        #expect(ahead.problems.map(\.description) == ["\(folder)/missing.json: cannot open: no such file or directory"])
+        #expect(ahead.problems.map(\.description) == ["\(fifo): cannot open: not a regular file"])
         #expect(inspected == paths)
         #expect(collector.files.map(\.name) == paths)
+    }
+
+    @Test("a file without studies, read into a larger file's buffer, is kept by the collector exactly and at its own size")
+    func restAtOwnSize() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-rest-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var texts: [String] = []
+        SyntheticStudies.dataFiles(count: 5_200, perFile: 2_600, seed: 12) { _, text in texts.append(text) }
+        // The first file's buffer is the third's: the small file lands in memory sized for thousands of studies.
+        texts.insert(#"{"format": "study-browser-data/1", "notes": "no studies here"}"#, at: 2)
+        let paths = texts.indices.map { "\(folder)/\($0).json" }
+        for (text, path) in zip(texts, paths) { try text.write(toFile: path, atomically: false, encoding: .utf8) }
+        let collector = DataSnapshot.Collector()
+        _ = DatasetLoader.load(paths: paths, collector: collector)
+        let kept = try #require(collector.files.count == 3 ? collector.files[2] : nil)
+        #expect(kept.rest == Array(texts[2].utf8))
+        #expect(kept.rest.capacity < 1_024, "not the large buffer it was read into")
     }
 
     @Test("a test over a large array finds a match wherever it lies, and none when there is none",

@@ -27,14 +27,21 @@ public enum DataSnapshot {
         /// The same, with the file's studies array already found (nil: it has none the quick scan finds).
         func inspect(_ file: DataFile, studies layout: JSONStructure.ArrayLayout?) {
             let bytes = file.bytes
-            // Without a studies array the whole file is the rest; a file whose array the
-            // quick scan cannot find but that holds studies is caught when counts differ.
-            var rest = bytes
+            let rest: [UInt8]
             var slices: [[UInt8]?] = []
             if let layout {
                 rest = Array(bytes[..<layout.start]) + Array("[]".utf8) + Array(bytes[layout.end...])
                 let holders = Self.elements(of: layout, in: bytes, holding: Array("\"primary\"".utf8))
                 slices = layout.elements.indices.map { holders.contains($0) ? Array(bytes[layout.elements[$0]]) : nil }
+            } else {
+                // Without a studies array the whole file is the rest (a file whose array the quick
+                // scan cannot find but that holds studies is caught when counts differ), copied at
+                // its own size: the bytes may be a reused buffer, larger than the file and handed
+                // on to the next file read.
+                rest = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                    _ = buffer.initialize(fromContentsOf: bytes)
+                    count = bytes.count
+                }
             }
             collected.withLock { $0.files.append(File(name: file.name, rest: rest, slices: slices)) }
         }

@@ -84,7 +84,7 @@ public enum DataFileReader {
     }
 
     /// Reads one data file into `buffer`'s memory, which the file's bytes then own (`buffer`
-    /// is left empty): a caller reading many large files hands each file's bytes back as the
+    /// is left empty once reading begins; a file refused before then leaves it as it was): a caller reading many large files hands each file's bytes back as the
     /// next buffer, so the memory is touched once rather than once per file. Memory touched
     /// for the first time is dear here (BENCHMARKS.md): filling a fresh 218 MB buffer took 400 to
     /// 730 ms, and one already touched 44 to 156 ms.

@@ -28,7 +28,9 @@ public enum Parallel {
     /// every core: an apply nested in another shares its width and would get one core.
     public static func beside<Side: Sendable, Main>(_ side: @escaping @Sendable () -> Side, while body: () -> Main) -> (Main, Side) {
         let slot = Handover<Side>()
-        DispatchQueue.global().async { slot.put(side()) }
+        // A queue of our own gets a thread of its own at once, even while every thread of the
+        // global pool is busy with the body's work.
+        besideQueue.async { slot.put(side()) }
         let main = body()
         return (main, slot.take())
     }
@@ -40,6 +42,8 @@ public enum Parallel {
         let size = (count + chunks - 1) / chunks
         return (0..<chunks).map { chunk in min(chunk * size, count)..<min((chunk + 1) * size, count) }
     }
+
+    private static let besideQueue = DispatchQueue(label: "study-browser.beside", qos: .userInitiated, attributes: .concurrent)
 
     /// One value handed from the thread that makes it to the thread that waits for it: the
     /// semaphore orders the write before the read.
@@ -54,8 +58,10 @@ public enum Parallel {
 
         func take() -> Value {
             ready.wait()
-            guard let value else { preconditionFailure("a handover is taken once, after it was put") }
-            return value
+            guard let taken = value else { preconditionFailure("a handover is taken once, after it was put") }
+            // Not kept: the putting thread may still hold this box a moment longer.
+            value = nil
+            return taken
         }
     }
 
