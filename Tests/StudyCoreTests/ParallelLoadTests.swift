@@ -23,18 +23,24 @@ struct ParallelLoadTests {
         #expect(plain.dataset.studies == Array(parallel.dataset.studies.prefix(200)))
     }
 
+    /// Writes `texts` as 0.json, 1.json, … into a new temporary folder, which the caller removes.
+    private static func write(_ texts: [String]) throws -> (folder: String, paths: [String]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-load-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let paths = texts.indices.map { "\(folder)/\($0).json" }
+        for (text, path) in zip(texts, paths) { try text.write(toFile: path, atomically: false, encoding: .utf8) }
+        return (folder, paths)
+    }
+
     @Test("files read ahead while the one before decodes, an unreadable one among them, load as files read one by one")
     func readAhead() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ahead-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         // Files over the parallel threshold (4 MiB), then a small one: sizes differ, so a buffer
         // handed on is sometimes too small.
         var texts: [String] = []
         SyntheticStudies.dataFiles(count: 5_220, perFile: 2_600, seed: 10) { _, text in texts.append(text) }
         texts.swapAt(0, 1)
-        let paths = texts.indices.map { "\(folder)/\($0).json" }
-        for (text, path) in zip(texts, paths) { try text.write(toFile: path, atomically: false, encoding: .utf8) }
+        let (folder, paths) = try Self.write(texts)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(texts.map(\.utf8.count).prefix(2).allSatisfy { $0 >= DataFileDecoder.parallelBytes })
         var inspected: [String] = []
         let collector = DataSnapshot.Collector()
@@ -54,15 +60,12 @@ struct ParallelLoadTests {
 
     @Test("a file without studies, read into a larger file's buffer, is kept by the collector exactly and at its own size")
     func restAtOwnSize() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sb-rest-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         var texts: [String] = []
         SyntheticStudies.dataFiles(count: 5_200, perFile: 2_600, seed: 12) { _, text in texts.append(text) }
         // The first file's buffer is the third's: the small file lands in memory sized for thousands of studies.
         texts.insert(#"{"format": "study-browser-data/1", "notes": "no studies here"}"#, at: 2)
-        let paths = texts.indices.map { "\(folder)/\($0).json" }
-        for (text, path) in zip(texts, paths) { try text.write(toFile: path, atomically: false, encoding: .utf8) }
+        let (folder, paths) = try Self.write(texts)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let collector = DataSnapshot.Collector()
         _ = DatasetLoader.load(paths: paths, collector: collector)
         let kept = try #require(collector.files.count == 3 ? collector.files[2] : nil)

@@ -83,9 +83,10 @@ public enum DataFileReader {
         return readFile(path, reusing: &fresh)
     }
 
-    /// Reads one data file into `buffer`'s memory, which the file's bytes then own (`buffer`
-    /// is left empty once reading begins; a file refused before then leaves it as it was): a caller reading many large files hands each file's bytes back as the
-    /// next buffer, so the memory is touched once rather than once per file. Memory touched
+    /// Reads one data file into `buffer`'s memory, which the file's bytes then own (`buffer` is
+    /// left empty once reading begins; a file refused before then leaves it as it was): a caller
+    /// reading many large files hands each file's bytes back as the next buffer, so the memory
+    /// is touched once rather than once per file. Memory touched
     /// for the first time is dear here (BENCHMARKS.md): filling a fresh 218 MB buffer took 400 to
     /// 730 ms, and one already touched 44 to 156 ms.
     public static func readFile(_ path: String, reusing buffer: inout [UInt8]) -> Result<DataFile, DataProblem> {

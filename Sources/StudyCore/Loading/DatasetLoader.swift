@@ -35,7 +35,7 @@ public enum DatasetLoader {
             let following = index + 1 < paths.count ? paths[index + 1] : nil
             // Moved into a box, so the thread that reads into it holds its only reference:
             // captured as an array, a second reference would make the read copy it whole.
-            let buffer = Handover(spare)
+            let buffer = Moved(spare)
             spare = []
             switch read.file {
             case .success(let file):
@@ -45,7 +45,7 @@ public enum DatasetLoader {
                 // take one core for about a third of a second per 200 MB: beside the decoding,
                 // they overlap it. The file goes over in a box the side empties, so no reference
                 // to its bytes outlives the side's work.
-                let current = collector == nil ? nil : Handover(file)
+                let current = collector == nil ? nil : Moved(file)
                 let layout = read.layout
                 let (decoded, ahead) = Parallel.beside({
                     if let collector, let file = current?.take() { collector.inspect(file, studies: layout) }
@@ -61,6 +61,7 @@ public enum DatasetLoader {
                 next = following.map { ReadFile.read($0, reusing: buffer, layout: wantsLayout) }
             }
         }
+        // Let go of before the checks, not after them.
         spare = []
         let loaded = finish(dataset, problems, fileNames: names, progress: progress)
         return (loaded.dataset, readProblems + loaded.problems)
@@ -72,7 +73,7 @@ public enum DatasetLoader {
         let file: Result<DataFile, DataProblem>
         let layout: JSONStructure.ArrayLayout?
 
-        static func read(_ path: String, reusing spare: Handover<[UInt8]>?, layout wanted: Bool) -> ReadFile {
+        static func read(_ path: String, reusing spare: Moved<[UInt8]>?, layout wanted: Bool) -> ReadFile {
             var buffer = spare?.take() ?? []
             let file = DataFileReader.readFile(path, reusing: &buffer)
             guard case .success(let read) = file else { return ReadFile(file: file, layout: nil) }
@@ -84,7 +85,7 @@ public enum DatasetLoader {
     /// A value handed to the thread that reads ahead, which takes it once: moved through a box,
     /// the taker holds its only reference (a file buffer captured as an array would have a
     /// second one, and reading into it would copy it whole).
-    private final class Handover<Value>: @unchecked Sendable {
+    private final class Moved<Value>: @unchecked Sendable {
         private var value: Value?
         init(_ value: Value) { self.value = value }
 
