@@ -48,11 +48,18 @@ struct InProcessRun {
             guard let catalog else { continue }
             result.catalog = catalog
             result.indexWrite.append(Measure.time {
-                // As the program writes it: the snapshot encoded in parts, written part by part, not forced to disk.
-                let snapshot = try? DataSnapshot.encodeParts(loaded, collector: collector).get()
-                let sections = CatalogIndex.sections(of: catalog, fingerprint: DataFingerprint(files: entries), program: "bench", snapshot: snapshot)
-                result.indexBytes = sections.reduce(0) { $0 + $1.parts.reduce(0) { $0 + $1.count } }
-                try? AtomicFile.write(to: indexPath, overwrite: true, durable: false) { IndexFile.write(sections: sections, to: $0) }
+                // As the program writes it: the records streamed, then the catalog's sections, not forced to disk.
+                try? AtomicFile.write(to: indexPath, overwrite: true, durable: false) { descriptor in
+                    let written = CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: DataFingerprint(files: entries),
+                                                     program: "bench", proceed: { true }, making: { catalog })
+                    switch written.outcome {
+                    case .written: return nil
+                    case .failed(let code): return code
+                    case .refused: return EINVAL
+                    }
+                }
+                var size = stat()
+                result.indexBytes = stat(indexPath, &size) == 0 ? Int(size.st_size) : 0
             })
             result.warmLoad.append(Measure.time {
                 // As a session does it: check the files' status (hashing any that changed or were

@@ -169,58 +169,68 @@ struct IndexStore {
         }
         guard loaded.problems.isEmpty else { return Outcome(dataset: loaded.dataset, problems: loaded.problems) }
         progress?.update("indexing \(loaded.dataset.studies.count) studies", nil)
-        // The grams only speed up keystrokes: a table shown first waits for none, and they are
-        // built for the file with the rest of the write.
-        let catalog = Catalog(loaded.dataset, view: view, gramsLater: writeLater)
         let fingerprint = DataFingerprint(files: entries)
         let dataset = loaded.dataset
+        guard writeLater else {
+            // Worked out and written at once: the studies' records stream to the file while the
+            // catalog is worked out, and its sections while its grams are.
+            let written = Self.write(making: { Catalog(dataset, view: view, gramsLater: true) }, dataset: dataset, collector: collector, fingerprint: fingerprint,
+                                     program: program, to: indexPath, stale: stale, started: started, control: JobControl())
+            var outcome = Outcome(dataset: dataset, problems: [], catalog: written.catalog ?? Catalog(dataset, view: view))
+            (outcome.note, outcome.unsaved) = (written.note, written.unsaved)
+            return outcome
+        }
+        // The grams only speed up keystrokes: a table shown first waits for none, and they are
+        // built for the file with the rest of the write.
+        let catalog = Catalog(dataset, view: view, gramsLater: true)
         let write = PendingIndexWrite(lock: lock, studyCount: catalog.studyCount) { control in
-            Self.write(catalog, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+            Self.write(making: { catalog.withGrams() }, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
                        to: indexPath, stale: stale, started: started, control: control)
         }
         var outcome = Outcome(dataset: dataset, problems: [], catalog: catalog)
-        if writeLater {
-            outcome.pending = write
-            // What happens first and the path last: a narrow terminal cuts the end of a long note.
-            outcome.note = stale.map { "rebuilding the index beside the table: \(indexPath) \($0)" }
-                ?? "indexing \(catalog.studyCount) studies beside the table, into \(indexPath)"
-        } else {
-            progress?.update("writing the index", nil)
-            (outcome.note, outcome.unsaved, _) = write.write()
-        }
+        outcome.pending = write
+        // What happens first and the path last: a narrow terminal cuts the end of a long note.
+        outcome.note = stale.map { "rebuilding the index beside the table: \(indexPath) \($0)" }
+            ?? "indexing \(catalog.studyCount) studies beside the table, into \(indexPath)"
         return outcome
     }
 
-    /// Builds the grams, encodes and writes an index worked out in memory; what happened, for
-    /// the user. Cancelled through `control`, it stops between steps and parts and leaves no file.
-    private static func write(_ catalog: Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
+    /// Works out the catalog (`make`) while the studies' records are written to the index file,
+    /// then writes the catalog's sections; what happened, for the user, and the catalog.
+    /// Cancelled through `control`, it stops between pieces and leaves no file (nor a catalog).
+    private static func write(making make: () -> Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
                               program: String, to indexPath: String, stale: String?, started: Double,
                               control: JobControl) -> PendingIndexWrite.Result {
         let stopped: PendingIndexWrite.Result = ("the index was not finished before the program ended; the next start indexes again", true, nil)
         guard !control.isCancelled else { return stopped }
-        let catalog = catalog.withGrams()
-        guard !control.isCancelled else { return stopped }
-        let snapshot: [[UInt8]]
-        switch DataSnapshot.encodeParts(dataset, collector: collector) {
-        case .success(let parts): snapshot = parts
-        case .failure(let error): return ("these files were not indexed: \(error)", true, catalog)
-        }
-        let sections = CatalogIndex.sections(of: catalog, fingerprint: fingerprint, program: program, snapshot: snapshot)
+        var built: Catalog?
+        var refusal: IndexFileError?
         do throws(AtomicFile.Failure) {
             // A new file, not one that keeps the old index's owner and mode: those may be why it
             // was refused. Sessions look at the index only under the lock, so none sees the gap.
             unlink(indexPath)
             // Private: it holds the data, whoever may read the data files, and an index others
             // may write is refused (whatever the umask would have allowed).
-            try AtomicFile.write(to: indexPath, overwrite: true, durable: false, mode: 0o600, commit: { !control.isCancelled }) {
-                IndexFile.write(sections: sections, to: $0) { !control.isCancelled }
+            try AtomicFile.write(to: indexPath, overwrite: true, durable: false, mode: 0o600, commit: { !control.isCancelled }) { descriptor in
+                let written = CatalogIndex.write(to: descriptor, dataset: dataset, collector: collector, fingerprint: fingerprint,
+                                                 program: program, proceed: { !control.isCancelled }, making: make)
+                built = written.catalog
+                switch written.outcome {
+                case .written: return nil
+                case .failed(let code): return code
+                case .refused(let error):
+                    refusal = error
+                    return ECANCELED
+                }
             }
         } catch {
             if control.isCancelled { return stopped }
-            return ("could not save the index (\(error)); the next start indexes again", true, catalog)
+            if let refusal { return ("these files were not indexed: \(refusal)", true, built) }
+            // No file could even be begun: the catalog is still wanted.
+            return ("could not save the index (\(error)); the next start indexes again", true, built ?? make())
         }
-        let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(catalog.studyCount) studies into \(indexPath)"
-        return (what + " in \(format(now() - started)) s; later starts with the same data reuse it", false, catalog)
+        let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(built?.studyCount ?? dataset.studies.count) studies into \(indexPath)"
+        return (what + " in \(format(now() - started)) s; later starts with the same data reuse it", false, built)
     }
 
     /// What changed in the data files since an index was built, in a few words; nil when

@@ -19,16 +19,19 @@ struct DataSnapshotTests {
             loaded.studies += decoded.dataset.studies
             if let checked = decoded.dataset.checked, checked > (loaded.checked ?? "") { loaded.checked = checked }
         }
-        let bytes = try DataSnapshot.encode(loaded, collector: collector).get()
-        var reader = BinaryReader(UnsafeRawBufferPointer(start: nil, count: 0))
-        let restored = try bytes.withUnsafeBytes { buffer in
-            reader = BinaryReader(buffer)
-            return try DataSnapshot.decode(&reader)
+        let encoded = try DataSnapshot.encode(loaded, collector: collector).get()
+        let restored = try encoded.data.withUnsafeBytes { data in
+            try encoded.records.withUnsafeBytes { records in
+                var reader = BinaryReader(data)
+                let dataset = try DataSnapshot.decode(&reader, records: records)
+                #expect(reader.isAtEnd)
+                return dataset
+            }
         }
         return (loaded, restored)
     }
 
-    // 9,000 studies: more than 256 in each of the encoder's 32 pieces, past the point where it reserves room for the rest.
+    // 9,000 studies: several of the encoder's stretches, each handed on as it is done.
     @Test("every study, source, context and review comes back equal: synthetic, imported and the curated data with own records")
     func roundTrip() throws {
         let synthetic = DataFile(name: "synthetic.json", bytes: Array(SyntheticStudies.dataFile(count: 9_000, seed: 3).utf8))
@@ -74,5 +77,40 @@ struct DataSnapshotTests {
             return element.count >= key.count && (0...(element.count - key.count)).contains { Array(element[$0..<($0 + key.count)]) == key }
         })
         #expect(DataSnapshot.Collector.elements(of: layout, in: bytes, holding: key) == expected)
+    }
+
+    @Test("records streamed in stretches of any size are the records encoded whole; a stop from the writer ends the stream; studies from another file are refused before anything is written",
+          arguments: [1, 700, 5_000, DataSnapshot.streamedBytes])
+    func streamedRecords(stretch: Int) throws {
+        let file = DataFile(name: "a.json", bytes: Array(SyntheticStudies.dataFile(count: 300, seed: 11).utf8))
+        let collector = DataSnapshot.Collector()
+        collector.inspect(file)
+        let loaded = DataFileDecoder.decode(file.bytes, file: file.name).dataset
+        let whole = try DataSnapshot.encode(loaded, collector: collector).get()
+        var streamed: [UInt8] = []
+        var stretches = 0
+        let offsets = try DataSnapshot.streamRecords(loaded, collector: collector, stretch: stretch) { bytes in
+            streamed += bytes
+            stretches += 1
+            return true
+        }.get()
+        #expect(streamed == whole.records)
+        #expect(offsets.map { DataSnapshot.rest(collector, offsets: $0) } == whole.data)
+        #expect(stretch > 1 || stretches == loaded.studies.count)
+        var calls = 0
+        let stopped = try DataSnapshot.streamRecords(loaded, collector: collector, stretch: stretch) { _ in
+            calls += 1
+            return false
+        }.get()
+        #expect(stopped == nil && calls == 1)
+        var moved = loaded
+        moved.studies[0].origin = "b.json"
+        var emitted = false
+        let refused = DataSnapshot.streamRecords(moved, collector: collector, stretch: stretch) { _ in
+            emitted = true
+            return true
+        }
+        #expect(throws: IndexFileError.self) { try refused.get() }
+        #expect(!emitted)
     }
 }

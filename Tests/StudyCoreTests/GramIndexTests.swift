@@ -99,15 +99,20 @@ struct GramIndexTests {
         }
     }
 
-    @Test("grams survive the index file's search section and give the same answers")
+    @Test("grams survive the index file's search and grams sections and give the same answers")
     func roundTrip() throws {
         let studies = SyntheticStudies.make(count: 2_500, seed: 8)
         let piece = IndexedStudy.index(studies[...])
         let built = SearchIndex([(piece.buffer, piece.ranges)])
         let bytes = built.encodeParts(entries: piece.entries).flatMap(\.bytes)
+        let gramBytes = built.encodeGrams().flatMap(\.bytes)
+        let restoredGrams = try gramBytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            return try SearchIndex.decodeGrams(&reader, count: studies.count, in: nil)
+        }
         let restored = try bytes.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
-            return try SearchIndex.decode(&reader, count: studies.count, in: nil).index
+            return try SearchIndex.decode(&reader, count: studies.count, grams: restoredGrams, in: nil).index
         }
         let original = try #require(built.grams), grams = try #require(restored.grams)
         #expect(grams.ranks == original.ranks && grams.keys == original.keys && grams.kinds == original.kinds && grams.bitmaps.values == original.bitmaps.values && grams.lists.values == original.lists.values)

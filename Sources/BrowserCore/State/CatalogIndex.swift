@@ -1,4 +1,9 @@
 import StudyCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A catalog as a derived index file, and back: everything `Catalog.init` works out from the
 /// studies (folded search text, sort values, tabs, dose dimensions, column widths) is written
@@ -9,6 +14,7 @@ import StudyCore
 public enum CatalogIndex {
     /// Section tags.
     static let metaTag: UInt32 = 1, searchTag: UInt32 = 2, sortTag: UInt32 = 3, tabsTag: UInt32 = 4, dataTag: UInt32 = 5, orderTag: UInt32 = 6
+    static let recordsTag: UInt32 = 7, gramsTag: UInt32 = 8
 
     /// What the index was built from and for.
     public struct Header: Sendable, Equatable {
@@ -22,16 +28,86 @@ public enum CatalogIndex {
     }
 
     /// The bytes of an index for a catalog built from files with this fingerprint.
-    /// `snapshot` is the data section (`DataSnapshot.encode`); without one the index holds only
-    /// the catalog, and a start must still read the data files.
-    public static func bytes(of catalog: Catalog, fingerprint: DataFingerprint, program: String, snapshot: [UInt8]? = nil) -> [UInt8] {
-        IndexFile.bytes(sections: sections(of: catalog, fingerprint: fingerprint, program: program, snapshot: snapshot.map { [$0] })
-            .map { ($0.tag, $0.parts.flatMap(\.bytes)) })
+    /// `snapshot` is the data and records sections (`DataSnapshot.encode`); without one the
+    /// index holds only the catalog, and a start must still read the data files.
+    public static func bytes(of catalog: Catalog, fingerprint: DataFingerprint, program: String,
+                             snapshot: (data: [UInt8], records: [UInt8])? = nil) -> [UInt8] {
+        var all = sections(of: catalog, fingerprint: fingerprint, program: program, data: snapshot?.data) + [gramsSection(of: catalog)]
+        if let snapshot { all.append((recordsTag, [SectionPart(snapshot.records)])) }
+        return IndexFile.bytes(sections: all.map { ($0.tag, $0.parts.flatMap(\.bytes)) })
     }
 
-    /// The same index as sections in parts, for `IndexFile.write` (the snapshot as `DataSnapshot.encodeParts` gives it).
+    /// How writing an index went.
+    public enum WriteOutcome: Sendable, Equatable {
+        case written
+        /// The system refused a write (or the caller stopped it: `ECANCELED`).
+        case failed(Int32)
+        /// The data cannot be indexed (its studies could not be matched to their files).
+        case refused(IndexFileError)
+    }
+
+    /// Writes the index of the catalog `make` works out (with or without grams) to `descriptor`
+    /// (an empty file), and gives that catalog with its grams. The work is arranged so the one
+    /// thread that writes is busy while both cores work: every study's record streams to the
+    /// file while `make` runs, and the catalog's sections are written while its grams are
+    /// worked out; the grams follow, and the header goes in front. Nothing is held twice: at
+    /// 1,000,000 studies the records are a gigabyte encoded a few megabytes at a time into one
+    /// buffer. `proceed` is asked between pieces; when it says no the write stops (`ECANCELED`).
+    public static func write(to descriptor: Int32, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
+                             program: String, proceed: @escaping @Sendable () -> Bool,
+                             making make: () -> Catalog) -> (catalog: Catalog, outcome: WriteOutcome) {
+        let (made, streamed) = Parallel.beside({ () -> (writer: IndexFile.Writer, offsets: Result<[UInt64]?, IndexFileError>) in
+            var writer = IndexFile.Writer(descriptor: descriptor, sectionCount: sectionsWithData)
+            writer.begin(recordsTag)
+            let offsets = DataSnapshot.streamRecords(dataset, collector: collector) { bytes in proceed() && writer.append(bytes) == nil }
+            return (writer, offsets)
+        }, while: make)
+        let offsets: [UInt64]
+        switch streamed.offsets {
+        case .failure(let error): return (made.withGrams(), .refused(error))
+        case .success(nil): return (made.withGrams(), .failed(streamed.writer.failure ?? ECANCELED))
+        case .success(let written?): offsets = written
+        }
+        let sections = sections(of: made, fingerprint: fingerprint, program: program, data: DataSnapshot.rest(collector, offsets: offsets))
+        let (catalog, wrote) = Parallel.beside({ () -> (writer: IndexFile.Writer, outcome: WriteOutcome) in
+            var writer = streamed.writer
+            let outcome = append(sections, to: &writer, proceed: proceed)
+            return (writer, outcome)
+        }, while: { made.withGrams() })
+        guard wrote.outcome == .written else { return (catalog, wrote.outcome) }
+        var writer = wrote.writer
+        let outcome = append([gramsSection(of: catalog)], to: &writer, proceed: proceed)
+        guard outcome == .written else { return (catalog, outcome) }
+        return (catalog, writer.finish().map(WriteOutcome.failed) ?? .written)
+    }
+
+    /// Writes whole sections, asking `proceed` before each part.
+    private static func append(_ sections: [(tag: UInt32, parts: [SectionPart])], to writer: inout IndexFile.Writer,
+                               proceed: () -> Bool) -> WriteOutcome {
+        for section in sections {
+            writer.begin(section.tag)
+            for part in section.parts {
+                guard proceed() else { return .failed(ECANCELED) }
+                var failure: Int32?
+                part.withUnsafeBytes { failure = writer.append($0) }
+                if let failure { return .failed(failure) }
+            }
+        }
+        return .written
+    }
+
+    /// The section of a catalog's grams (a mark alone when it has none).
+    static func gramsSection(of catalog: Catalog) -> (tag: UInt32, parts: [SectionPart]) {
+        (gramsTag, catalog.searchIndex.encodeGrams())
+    }
+
+    /// The number of sections of an index that holds its data: records, meta, search, sort, tabs, order, data and grams.
+    static let sectionsWithData = 8
+
+    /// The index's sections but the records and the grams, in parts for `IndexFile.Writer`
+    /// (`data` is the data section, `DataSnapshot.rest`; without it the index holds only the catalog).
     public static func sections(of catalog: Catalog, fingerprint: DataFingerprint, program: String,
-                                snapshot: [[UInt8]]?) -> [(tag: UInt32, parts: [SectionPart])] {
+                                data: [UInt8]?) -> [(tag: UInt32, parts: [SectionPart])] {
         var meta = BinaryWriter()
         meta.write(string: program)
         meta.write(string: catalog.view.rawValue)
@@ -54,13 +130,14 @@ public enum CatalogIndex {
         order.write(alignedArray: catalog.standardOrder)
         var sections = [(metaTag, [SectionPart(meta.bytes)]), (searchTag, catalog.searchIndex.encodeParts(entries: catalog.entries)),
                         (sortTag, catalog.sortTable.encodeParts()), (tabsTag, [SectionPart(tabs.bytes)]), (orderTag, order.finish())]
-        if let snapshot { sections.append((dataTag, snapshot.map(SectionPart.init))) }
+        if let data { sections.append((dataTag, [SectionPart(data)])) }
         return sections.map { (tag: $0.0, parts: $0.1) }
     }
 
     /// The data as the index's snapshot holds it.
     public static func dataset(from file: IndexFile) throws(IndexFileError) -> Dataset {
-        try file.read(dataTag) { (reader: inout BinaryReader) throws(IndexFileError) in try DataSnapshot.decode(&reader) }
+        let records = try file.section(recordsTag)
+        return try file.read(dataTag) { (reader: inout BinaryReader) throws(IndexFileError) in try DataSnapshot.decode(&reader, records: records) }
     }
 
     /// The header of an opened index.
@@ -97,7 +174,10 @@ public enum CatalogIndex {
         let header = try header(of: file)
         let parts = try Parts(file, count: header.studyCount)
         guard !parts.viewsCanDiffer else { return nil }
-        let (rest, offsets, records) = try file.read(dataTag) { (reader: inout BinaryReader) throws(IndexFileError) in try DataSnapshot.open(&reader) }
+        let recordBytes = try file.section(recordsTag)
+        let (rest, offsets, records) = try file.read(dataTag) { (reader: inout BinaryReader) throws(IndexFileError) in
+            try DataSnapshot.open(&reader, records: recordBytes)
+        }
         guard offsets.count == header.studyCount else { throw .damaged("its studies are not the catalog's") }
         let store = StudyStore(records: StudyRecords(file: file, offsets: offsets, records: records), rest: rest, spans: parts.spans)
         return parts.catalog(store, view: header.view, viewsCanDiffer: false)
@@ -142,8 +222,11 @@ public enum CatalogIndex {
                 widthSets.append(tabs)
             }
             guard reader.isAtEnd else { throw .damaged("the header has bytes left over") }
+            let grams = try file.read(gramsTag) { (reader: inout BinaryReader) throws(IndexFileError) in
+                try SearchIndex.decodeGrams(&reader, count: count, in: file)
+            }
             (index, spans) = try file.read(searchTag) { (reader: inout BinaryReader) throws(IndexFileError) in
-                try SearchIndex.decode(&reader, count: count, in: file)
+                try SearchIndex.decode(&reader, count: count, grams: grams, in: file)
             }
             sortTable = try file.read(sortTag) { (reader: inout BinaryReader) throws(IndexFileError) in try SortTable(decoding: &reader, count: count) }
             (tabs, dimensions) = try file.read(tabsTag) { (reader: inout BinaryReader) throws(IndexFileError) in

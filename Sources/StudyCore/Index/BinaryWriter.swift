@@ -14,6 +14,10 @@ public struct BinaryWriter {
     /// written without being copied at every doubling.
     public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 
+    /// Forgets the bytes written, keeping their memory for the next ones (a writer used again
+    /// for one stretch of a section after another; padding then counts from the new start).
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// Appends an integer, little-endian.
     public mutating func write<Value: FixedWidthInteger>(_ value: Value) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }

@@ -57,7 +57,9 @@ public enum DataSnapshot {
             bytes.withUnsafeBytes { haystack in
                 needle.withUnsafeBufferPointer { key in
                     guard let base = haystack.baseAddress, let keyBase = key.baseAddress, !needle.isEmpty else { return }
-                    let anchor = FoldedText.anchor(of: key)
+                    // Quotes are JSON's commonest byte: a quoted key is anchored on its rarest letter.
+                    let quoted = needle.count > 2 && needle.first == UInt8(ascii: "\"") && needle.last == UInt8(ascii: "\"")
+                    let anchor = quoted ? 1 + FoldedText.anchor(of: UnsafeBufferPointer(rebasing: key[1..<(needle.count - 1)])) : FoldedText.anchor(of: key)
                     var from = layout.start
                     var element = 0
                     while from < layout.end,
@@ -76,65 +78,71 @@ public enum DataSnapshot {
         }
     }
 
-    /// The section for a dataset loaded with `collector` watching; nil (with the reason) when
-    /// the files and the studies do not line up, and the data is then not indexed.
-    public static func encode(_ dataset: Dataset, collector: Collector) -> Result<[UInt8], IndexFileError> {
-        encodeParts(dataset, collector: collector).map { Array($0.joined()) }
+    /// The data section and the records section for a dataset loaded with `collector` watching,
+    /// in memory; nil (with the reason) when the files and the studies do not line up, and the
+    /// data is then not indexed.
+    public static func encode(_ dataset: Dataset, collector: Collector) -> Result<(data: [UInt8], records: [UInt8]), IndexFileError> {
+        var records: [UInt8] = []
+        return streamRecords(dataset, collector: collector) { chunk in
+            records += chunk
+            return true
+        }.map { offsets in (rest(collector, offsets: offsets ?? []), records) }
     }
 
-    /// The same section in parts that follow one another (the studies encoded on every core,
-    /// each core's records a part), for `IndexFile.write` to write without joining them.
-    public static func encodeParts(_ dataset: Dataset, collector: Collector) -> Result<[[UInt8]], IndexFileError> {
+    /// Encodes every study's record, a few thousand at a time into one buffer used again, and
+    /// hands each stretch to `emit` as it is done: the records section (every record, one after
+    /// another, to the section's end), written to the index file as it is made, so a first build
+    /// never holds the records in memory (a gigabyte of fresh pages at 1,000,000 studies). Gives
+    /// where each record starts, or nil when `emit` said stop; fails when the files and the
+    /// studies do not line up, before anything is emitted.
+    public static func streamRecords(_ dataset: Dataset, collector: Collector, stretch: Int = streamedBytes,
+                                     emit: (UnsafeRawBufferPointer) -> Bool) -> Result<[UInt64]?, IndexFileError> {
         let files = collector.files
         let slices = files.flatMap(\.slices)
-        let origins = files.flatMap { file in repeatElement(file.name, count: file.slices.count) }
         let studies = dataset.studies
         // Each study must be the element its file held at that place, or a snapshot could hand
         // one file's record to another's study.
-        guard slices.count == studies.count, zip(studies, origins).allSatisfy({ $0.origin == $1 }) else {
+        var position = 0
+        for file in files {
+            guard position + file.slices.count <= studies.count,
+                  studies[position..<(position + file.slices.count)].allSatisfy({ $0.origin == file.name }) else { break }
+            position += file.slices.count
+        }
+        guard slices.count == studies.count, position == studies.count else {
             return .failure(.damaged("the studies could not be matched to their files"))
         }
-        let ranges = Parallel.ranges(studies.count, chunks: studies.count < 2_000 ? 1 : 32)
-        let chunks = Parallel.map(ranges.count) { chunk -> Result<(records: [UInt8], offsets: [UInt64]), IndexFileError> in
-            var records = BinaryWriter()
-            var offsets: [UInt64] = []
-            offsets.reserveCapacity(ranges[chunk].count)
-            for position in ranges[chunk] {
-                let study = studies[position]
-                if position == ranges[chunk].lowerBound + 256 {
-                    // Room for the rest at the rate of the first studies, so the records are not
-                    // copied into fresh pages at every doubling (a first page is dear here); at
-                    // most 256 MiB, in case the first studies (own records come first) are large.
-                    let estimate = records.bytes.count / 256 * (ranges[chunk].upperBound - position) * 17 / 16
-                    records.reserve(min(estimate, 256 << 20))
-                }
-                offsets.append(UInt64(records.bytes.count))
-                if study.primary != nil {
-                    // An own record is decoded from its JSON; it must be the study's own element.
-                    guard let slice = slices[position] else { return .failure(.damaged("an own record was not found in its file")) }
-                    records.write(UInt8(1))
-                    records.write(text: study.origin)
-                    records.write(bytes: slice)
-                } else {
-                    records.write(UInt8(0))
-                    StudyCoding.write(study, into: &records)
-                }
-            }
-            return .success((records.bytes, offsets))
-        }
-        var parts: [[UInt8]] = []
         var offsets: [UInt64] = []
         offsets.reserveCapacity(studies.count)
-        var recordsLength: UInt64 = 0
-        for chunk in chunks {
-            switch chunk {
-            case .failure(let error): return .failure(error)
-            case .success(let encoded):
-                offsets += encoded.offsets.map { $0 + recordsLength }
-                recordsLength += UInt64(encoded.records.count)
-                parts.append(encoded.records)
+        var records = BinaryWriter()
+        var emitted: UInt64 = 0
+        for (index, study) in studies.enumerated() {
+            offsets.append(emitted + UInt64(records.bytes.count))
+            if study.primary != nil {
+                // An own record is decoded from its JSON; it must be the study's own element.
+                guard let slice = slices[index] else { return .failure(.damaged("an own record was not found in its file")) }
+                records.write(UInt8(1))
+                records.write(text: study.origin)
+                records.write(bytes: slice)
+            } else {
+                records.write(UInt8(0))
+                StudyCoding.write(study, into: &records)
+            }
+            if records.bytes.count >= stretch || index == studies.count - 1 {
+                emitted += UInt64(records.bytes.count)
+                guard records.bytes.withUnsafeBytes(emit) else { return .success(nil) }
+                records.removeAll()
             }
         }
+        return .success(offsets)
+    }
+
+    /// About how much of the records is encoded before it is handed on.
+    public static let streamedBytes = 4 << 20
+
+    /// The data section: each file's records other than studies, then where each study's
+    /// record starts in the records section.
+    public static func rest(_ collector: Collector, offsets: [UInt64]) -> [UInt8] {
+        let files = collector.files
         var writer = BinaryWriter()
         writer.write(count: files.count)
         for file in files {
@@ -142,22 +150,23 @@ public enum DataSnapshot {
             writer.write(bytes: file.rest)
         }
         writer.write(array: offsets)
-        // The records' length, then the records (as `write(bytes:)` would lay them out).
-        writer.write(recordsLength)
-        return .success([writer.bytes] + parts)
+        return writer.bytes
     }
 
-    /// The dataset back from the section, studies decoded on every core.
-    public static func decode(_ reader: inout BinaryReader) throws(IndexFileError) -> Dataset {
-        let opened = try open(&reader)
+    /// The dataset back from its two sections, studies decoded on every core.
+    public static func decode(_ reader: inout BinaryReader, records: UnsafeRawBufferPointer) throws(IndexFileError) -> Dataset {
+        let opened = try open(&reader, records: records)
         var dataset = opened.rest
         dataset.studies = try decodeAll(offsets: opened.offsets, records: opened.records)
         return dataset
     }
 
-    /// The section's records other than studies as a dataset without studies, and where each
-    /// study's record lies, without decoding any study: what a lazy catalog starts from.
-    public static func open(_ reader: inout BinaryReader) throws(IndexFileError) -> (rest: Dataset, offsets: [UInt64], records: UnsafeRawBufferPointer) {
+    /// The data section's records other than studies as a dataset without studies, and where
+    /// each study's record lies in `records` (the records section, read in place: it is most of
+    /// the index, and a copy would double the pages touched), without decoding any study: what
+    /// a lazy catalog starts from.
+    public static func open(_ reader: inout BinaryReader, records: UnsafeRawBufferPointer) throws(IndexFileError)
+        -> (rest: Dataset, offsets: [UInt64], records: UnsafeRawBufferPointer) {
         var dataset = Dataset()
         let fileCount = try reader.readCount()
         for _ in 0..<fileCount {
@@ -171,9 +180,7 @@ public enum DataSnapshot {
             if let checked = decoded.dataset.checked, checked > (dataset.checked ?? "") { dataset.checked = checked }
         }
         let offsets = try reader.readArray(of: UInt64.self)
-        // Read in place: the records are most of the index, and a copy would double the pages touched.
-        let records = try reader.readBytesInPlace()
-        guard offsets.allSatisfy({ $0 < UInt64(records.count) }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        guard (offsets.first ?? 0) == 0, !offsets.isEmpty || records.isEmpty, offsets.allSatisfy({ $0 < UInt64(records.count) }), zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw .damaged("the study offsets")
         }
         return (dataset, offsets, records)

@@ -13,7 +13,7 @@ import Darwin
 /// offset (u64), length (u64) and checksum (u64); then the sections, each 8-byte aligned.
 public struct IndexFile: Sendable {
     /// Bumped whenever what any section holds or means changes; another version is rebuilt.
-    public static let formatVersion: UInt32 = 5
+    public static let formatVersion: UInt32 = 6
     static let magic = Array("SBINDEX\n".utf8)
     static let headerSize = 32
     static let entrySize = 32
@@ -83,12 +83,16 @@ public struct IndexFile: Sendable {
 
     /// The bytes of an index holding these sections.
     public static func bytes(sections: [(tag: UInt32, bytes: [UInt8])]) -> [UInt8] {
-        let layout = Layout(sections.map { ($0.tag, [SectionPart($0.bytes)]) })
-        var out = [UInt8](repeating: 0, count: layout.length)
-        out.replaceSubrange(0..<layout.header.count, with: layout.header)
-        for (index, section) in sections.enumerated() {
-            out.replaceSubrange(layout.offsets[index]..<(layout.offsets[index] + section.bytes.count), with: section.bytes)
+        var out: [UInt8] = []
+        var entries: [(tag: UInt32, offset: Int, size: Int, checksum: UInt64)] = []
+        out = [UInt8](repeating: 0, count: headerSize + sections.count * entrySize)
+        for section in sections {
+            while out.count % 8 != 0 { out.append(0) }
+            entries.append((section.tag, out.count, section.bytes.count, ContentHash.of(section.bytes)))
+            out += section.bytes
         }
+        let header = Self.header(entries: entries, length: out.count)
+        out.replaceSubrange(0..<header.count, with: header)
         return out
     }
 
@@ -97,69 +101,118 @@ public struct IndexFile: Sendable {
     /// the `errno` that stopped it (`ECANCELED` when `proceed`, asked before each part, says no).
     public static func write(sections: [(tag: UInt32, parts: [SectionPart])], to descriptor: Int32,
                              proceed: () -> Bool = { true }) -> Int32? {
-        let layout = Layout(sections)
-        if let failure = layout.header.withUnsafeBytes({ DescriptorWriter.writeAll(descriptor, $0) }) { return failure }
-        var position = layout.header.count
-        let zeros = [UInt8](repeating: 0, count: 8)
-        for (index, section) in sections.enumerated() {
-            let padding = layout.offsets[index] - position
-            if padding > 0, let failure = zeros.withUnsafeBytes({ DescriptorWriter.writeAll(descriptor, UnsafeRawBufferPointer(rebasing: $0[0..<padding])) }) {
-                return failure
-            }
-            position = layout.offsets[index]
+        var writer = Writer(descriptor: descriptor, sectionCount: sections.count)
+        for section in sections {
+            writer.begin(section.tag)
             for part in section.parts {
                 guard proceed() else { return ECANCELED }
                 var failure: Int32?
-                part.withUnsafeBytes { failure = DescriptorWriter.writeAll(descriptor, $0) }
+                part.withUnsafeBytes { failure = writer.append($0) }
                 if let failure { return failure }
-                position += part.count
             }
         }
-        return nil
+        return writer.finish()
     }
 
-    /// Where each section goes, and the header and table that say so (with every checksum).
-    private struct Layout {
-        let header: [UInt8]
-        let offsets: [Int]
-        let length: Int
+    /// Writes an index to a descriptor one section after another, each as soon as it is ready
+    /// (a section may be written by one thread while the next is still being worked out by
+    /// another), hashing the bytes as they go; the header and table, which name every section's
+    /// place and checksum, are written over the space kept for them at the start, last.
+    public struct Writer: Sendable {
+        private let descriptor: Int32
+        private let sectionCount: Int
+        /// Where the next byte goes.
+        private var position: Int
+        private var entries: [(tag: UInt32, offset: Int, size: Int, checksum: UInt64)] = []
+        /// The section being written: its tag, where it starts and the hash of its bytes so far.
+        private var current: (tag: UInt32, start: Int, hasher: ContentHash.Hasher)?
+        /// The `errno` of the first failed write, after which nothing more is written.
+        public private(set) var failure: Int32?
 
-        init(_ sections: [(tag: UInt32, parts: [SectionPart])]) {
-            let tableEnd = IndexFile.headerSize + sections.count * IndexFile.entrySize
-            var offsets: [Int] = []
-            var position = tableEnd
-            let sizes = sections.map { $0.parts.reduce(0) { $0 + $1.count } }
-            for size in sizes {
-                position = (position + 7) & ~7
-                offsets.append(position)
-                position += size
-            }
-            // The sections' checksums on every core: at 1,000,000 studies they read 2 GB.
-            let sums = Parallel.map(sections.count) { index in ContentHash.of(parts: sections[index].parts) }
-            var header = IndexFile.magic
-            var fields = BinaryWriter()
-            fields.write(IndexFile.formatVersion)
-            fields.write(UInt32(sections.count))
-            fields.write(UInt64(position))
-            fields.write(UInt64(0))
-            header += fields.bytes
-            var table = BinaryWriter()
-            for (index, section) in sections.enumerated() {
-                table.write(section.tag)
-                table.write(UInt32(0))
-                table.write(UInt64(offsets[index]))
-                table.write(UInt64(sizes[index]))
-                table.write(sums[index])
-            }
-            header += table.bytes
-            let checksum = header.withUnsafeBytes { IndexFile.tableChecksum($0, tableEnd: tableEnd) }
-            var sum = BinaryWriter()
-            sum.write(checksum)
-            header.replaceSubrange(24..<32, with: sum.bytes)
-            self.header = header
-            self.offsets = offsets
-            length = position
+        /// A writer for an index of `sectionCount` sections, to `descriptor` (an empty file).
+        public init(descriptor: Int32, sectionCount: Int) {
+            self.descriptor = descriptor
+            self.sectionCount = sectionCount
+            position = IndexFile.headerSize + sectionCount * IndexFile.entrySize
+            // The header's place: zeros until it is written, so a file left short reads as no index.
+            failure = [UInt8](repeating: 0, count: position).withUnsafeBytes { DescriptorWriter.writeAll(descriptor, $0) }
         }
+
+        /// Starts a section (ending the one before), at a multiple of 8 bytes from the file's start.
+        public mutating func begin(_ tag: UInt32) {
+            end()
+            let padding = (8 - position % 8) % 8
+            if padding > 0 { write([UInt8](repeating: 0, count: padding)) }
+            current = (tag, position, ContentHash.Hasher())
+        }
+
+        /// Appends bytes to the section begun last; nil, or the `errno` of the first failure.
+        @discardableResult
+        public mutating func append(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+            current?.hasher.add(bytes)
+            if failure == nil { failure = DescriptorWriter.writeAll(descriptor, bytes) }
+            position += bytes.count
+            return failure
+        }
+
+        /// Appends bytes to the section begun last.
+        @discardableResult
+        public mutating func append(_ bytes: [UInt8]) -> Int32? { bytes.withUnsafeBytes { append($0) } }
+
+        /// Ends the last section and writes the header and table over their place; nil when every
+        /// section was begun and every byte written, else the `errno` that stopped it.
+        public mutating func finish() -> Int32? {
+            end()
+            guard failure == nil else { return failure }
+            guard entries.count == sectionCount else { return EINVAL }
+            let header = IndexFile.header(entries: entries, length: position)
+            var written = 0
+            while written < header.count {
+                let count = header.withUnsafeBytes { pwrite(descriptor, $0.baseAddress.map { $0 + written }, header.count - written, off_t(written)) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += count
+            }
+            return nil
+        }
+
+        private mutating func end() {
+            guard let section = current else { return }
+            entries.append((section.tag, section.start, position - section.start, section.hasher.finish()))
+            current = nil
+        }
+
+        private mutating func write(_ bytes: [UInt8]) {
+            if failure == nil { failure = bytes.withUnsafeBytes { DescriptorWriter.writeAll(descriptor, $0) } }
+            position += bytes.count
+        }
+    }
+
+    /// The header and section table of a file `length` bytes long holding these sections.
+    static func header(entries: [(tag: UInt32, offset: Int, size: Int, checksum: UInt64)], length: Int) -> [UInt8] {
+        let tableEnd = headerSize + entries.count * entrySize
+        var fields = BinaryWriter()
+        fields.write(formatVersion)
+        fields.write(UInt32(entries.count))
+        fields.write(UInt64(length))
+        fields.write(UInt64(0))
+        var header = magic + fields.bytes
+        var table = BinaryWriter()
+        for entry in entries {
+            table.write(entry.tag)
+            table.write(UInt32(0))
+            table.write(UInt64(entry.offset))
+            table.write(UInt64(entry.size))
+            table.write(entry.checksum)
+        }
+        header += table.bytes
+        let checksum = header.withUnsafeBytes { tableChecksum($0, tableEnd: tableEnd) }
+        var sum = BinaryWriter()
+        sum.write(checksum)
+        header.replaceSubrange(24..<32, with: sum.bytes)
+        return header
     }
 
     /// The checksum of the header (without the checksum itself) and the section table.

@@ -2,8 +2,9 @@
 /// them instead of folding every study's text again.
 extension SearchIndex {
     /// The section of the folded texts (by piece, as the catalog built them), each study's place
-    /// in them, the spans field queries search, and the grams when built. The texts and grams,
-    /// most of an index, are parts of their own, written from where they lie.
+    /// in them and the spans field queries search. The texts, most of it, are parts of their
+    /// own, written from where they lie. The grams are a section of their own (`encodeGrams`),
+    /// so the texts can be written while the grams are still being worked out.
     public func encodeParts(entries: [IndexedStudy]) -> [SectionPart] {
         var section = SectionWriter()
         section.write(UInt32(buffers.count))
@@ -29,6 +30,12 @@ extension SearchIndex {
         section.write(alignedArray: fields)
         section.write(alignedArray: starts)
         section.write(alignedArray: ends)
+        return section.finish()
+    }
+
+    /// The section of the grams, when built (else a mark that there are none).
+    public func encodeGrams() -> [SectionPart] {
+        var section = SectionWriter()
         section.write(UInt8(grams == nil ? 0 : 1))
         if let grams {
             section.write(array: grams.ranks)
@@ -42,10 +49,23 @@ extension SearchIndex {
         return section.finish()
     }
 
-    /// Reads what `encodeParts` wrote for `count` studies, without the studies: the index, and the
-    /// spans to make their entries with when a query needs them (`Spans.entries`). With `file`
-    /// (the index the reader reads), the texts, spans and grams are used in place, not copied.
-    public static func decode(_ reader: inout BinaryReader, count: Int, in file: IndexFile?) throws(IndexFileError) -> (index: SearchIndex, spans: Spans) {
+    /// Reads what `encodeGrams` wrote for `count` studies: the grams, or nil when none were built.
+    /// With `file` (the index the reader reads), the bitmaps and lists are used in place.
+    public static func decodeGrams(_ reader: inout BinaryReader, count: Int, in file: IndexFile?) throws(IndexFileError) -> GramIndex? {
+        let owner = file?.mapping
+        guard try reader.read(UInt8.self) == 1 else { return nil }
+        return try GramIndex(count: count, ranks: try reader.readArray(of: UInt8.self), keys: try reader.readArray(of: UInt32.self),
+                             kinds: try reader.readArray(of: UInt8.self), offsets: try reader.readArray(of: UInt32.self),
+                             lengths: try reader.readArray(of: UInt32.self), bitmaps: try reader.readMappedArray(of: UInt64.self, owner: owner),
+                             lists: try reader.readMappedArray(of: UInt32.self, owner: owner))
+    }
+
+    /// Reads what `encodeParts` wrote for `count` studies, without the studies: the index (with
+    /// `grams`, read from their own section), and the spans to make their entries with when a
+    /// query needs them (`Spans.entries`). With `file` (the index the reader reads), the texts
+    /// and spans are used in place, not copied.
+    public static func decode(_ reader: inout BinaryReader, count: Int, grams: GramIndex?, in file: IndexFile?) throws(IndexFileError)
+        -> (index: SearchIndex, spans: Spans) {
         let owner = file?.mapping
         let pieceCount = Int(try reader.read(UInt32.self))
         guard pieceCount <= 256 else { throw .damaged("the search text has \(pieceCount) pieces") }
@@ -62,13 +82,6 @@ extension SearchIndex {
         let fields = try reader.readMappedArray(of: UInt8.self, owner: owner)
         let starts = try reader.readMappedArray(of: UInt32.self, owner: owner)
         let ends = try reader.readMappedArray(of: UInt32.self, owner: owner)
-        var grams: GramIndex?
-        if try reader.read(UInt8.self) == 1 {
-            grams = try GramIndex(count: count, ranks: try reader.readArray(of: UInt8.self), keys: try reader.readArray(of: UInt32.self),
-                                  kinds: try reader.readArray(of: UInt8.self), offsets: try reader.readArray(of: UInt32.self),
-                                  lengths: try reader.readArray(of: UInt32.self), bitmaps: try reader.readMappedArray(of: UInt64.self, owner: owner),
-                                  lists: try reader.readMappedArray(of: UInt32.self, owner: owner))
-        }
         guard piece.count == count, start.count == count, end.count == count, spanCounts.count == count,
               fields.count == starts.count, starts.count == ends.count else { throw .damaged("the search text does not fit the studies") }
         var spanStart = [Int](repeating: 0, count: count + 1)
