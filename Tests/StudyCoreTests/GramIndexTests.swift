@@ -99,20 +99,26 @@ struct GramIndexTests {
         }
     }
 
-    @Test("grams survive the index file's search and grams sections and give the same answers")
+    @Test("grams and spans survive the index file's search and grams sections: the same answers, and the entries made at once")
     func roundTrip() throws {
         let studies = SyntheticStudies.make(count: 2_500, seed: 8)
-        let piece = IndexedStudy.index(studies[...])
-        let built = SearchIndex([(piece.buffer, piece.ranges)])
-        let bytes = built.encodeParts(entries: piece.entries).flatMap(\.bytes)
+        let folded = [IndexedStudy.fold(studies[..<1_000]), IndexedStudy.fold(studies[1_000...])]
+        let built = SearchIndex(folded.map { ($0.buffer, $0.ranges) })
+        let bytes = built.encodeParts(spans: SearchIndex.Spans(joining: folded)).flatMap(\.bytes)
         let gramBytes = built.encodeGrams().flatMap(\.bytes)
         let restoredGrams = try gramBytes.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
             return try SearchIndex.decodeGrams(&reader, count: studies.count, in: nil)
         }
-        let restored = try bytes.withUnsafeBytes { raw in
+        let (restored, spans) = try bytes.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
-            return try SearchIndex.decode(&reader, count: studies.count, grams: restoredGrams, in: nil).index
+            return try SearchIndex.decode(&reader, count: studies.count, grams: restoredGrams, in: nil)
+        }
+        let made = spans.entries(studies, index: restored), direct = IndexedStudy.index(studies[...]).entries
+        #expect(made.count == direct.count)
+        for (late, early) in zip(made, direct) {
+            #expect(Array(late.haystack.bytes) == Array(early.haystack.bytes))
+            #expect(late.haystack.spans.map { [Int($0.field), Int($0.start), Int($0.end)] } == early.haystack.spans.map { [Int($0.field), Int($0.start), Int($0.end)] })
         }
         let original = try #require(built.grams), grams = try #require(restored.grams)
         #expect(grams.ranks == original.ranks && grams.keys == original.keys && grams.kinds == original.kinds && grams.bitmaps.values == original.bitmaps.values && grams.lists.values == original.lists.values)

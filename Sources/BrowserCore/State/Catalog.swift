@@ -21,7 +21,8 @@ public struct Catalog: Sendable {
     /// Whether the two views can differ: any study has an own record, found or not (a record
     /// searched for and not found is still marked in the seed-only view). When false, both views are one.
     public let viewsCanDiffer: Bool
-    /// Every study's folded text and query fields (every study decoded, as for `dataset`).
+    /// Every study's folded text and query fields, made when first asked for (from an index read
+    /// lazily, every study decoded, as for `dataset`).
     public var entries: [IndexedStudy] { store.entries(index: searchIndex) }
     /// The entries' folded texts, for filtering by plain words without touching the entries.
     var searchIndex: SearchIndex
@@ -55,8 +56,8 @@ public struct Catalog: Sendable {
         let columnCount = StudyColumn.allCases.count
         let chunks = Self.chunks(studies.count)
         let results = Parallel.map(chunks.count) { chunk in Self.index(studies, range: chunks[chunk], columnCount: columnCount) }
-        store = StudyStore(dataset: dataset, loaded: loaded, entries: results.flatMap(\.entries))
-        searchIndex = SearchIndex(results.map { ($0.searchBuffer, $0.searchRanges) }, grams: !gramsLater && Self.gramsPayOff(studies.count))
+        store = StudyStore(dataset: dataset, loaded: loaded, spans: SearchIndex.Spans(joining: results.map(\.folded)))
+        searchIndex = SearchIndex(results.map { ($0.folded.buffer, $0.folded.ranges) }, grams: !gramsLater && Self.gramsPayOff(studies.count))
         doseDimensions = results.flatMap(\.doseDimensions)
         let tabs = studies.map { UInt8(Self.tab(of: $0)) }
         tabOfStudy = tabs
@@ -201,9 +202,7 @@ public struct Catalog: Sendable {
     // MARK: Indexing in chunks
 
     private struct ChunkResult: Sendable {
-        var entries: [IndexedStudy] = []
-        var searchBuffer: [UInt8] = []
-        var searchRanges: [Range<Int>] = []
+        var folded = IndexedStudy.Folded()
         var doseDimensions: [DoseDimension?] = []
         var unicodeWidths: [[Int]]
         var asciiWidths: [[Int]]
@@ -222,7 +221,7 @@ public struct Catalog: Sendable {
     private static func index(_ studies: [Study], range: Range<Int>, columnCount: Int) -> ChunkResult {
         let empty = Array(repeating: Array(repeating: 0, count: columnCount), count: allTabs.count)
         var result = ChunkResult(unicodeWidths: empty, asciiWidths: empty)
-        (result.entries, result.searchBuffer, result.searchRanges) = IndexedStudy.index(studies[range])
+        result.folded = IndexedStudy.fold(studies[range])
         // Each set once, not copied (seventeen strings) for every cell.
         let unicodeGlyphs = Glyphs.unicode, asciiGlyphs = Glyphs.ascii
         for study in studies[range] {

@@ -128,7 +128,7 @@ public enum CatalogIndex {
         })
         var order = SectionWriter()
         order.write(alignedArray: catalog.standardOrder)
-        var sections = [(metaTag, [SectionPart(meta.bytes)]), (searchTag, catalog.searchIndex.encodeParts(entries: catalog.entries)),
+        var sections = [(metaTag, [SectionPart(meta.bytes)]), (searchTag, catalog.searchIndex.encodeParts(spans: catalog.store.spans)),
                         (sortTag, catalog.sortTable.encodeParts()), (tabsTag, [SectionPart(tabs.bytes)]), (orderTag, order.finish())]
         if let data { sections.append((dataTag, [SectionPart(data)])) }
         return sections.map { (tag: $0.0, parts: $0.1) }
@@ -163,7 +163,7 @@ public enum CatalogIndex {
         if viewsCanDiffer { dataset.studies = BestSourced.studies(loaded.studies, view: header.view) }
         let studies = dataset.studies
         let parts = try Parts(file, count: studies.count)
-        let store = StudyStore(dataset: dataset, loaded: loaded, entries: parts.spans.entries(studies, index: parts.index))
+        let store = StudyStore(dataset: dataset, loaded: loaded, spans: parts.spans)
         return parts.catalog(store, view: header.view, viewsCanDiffer: viewsCanDiffer)
     }
 

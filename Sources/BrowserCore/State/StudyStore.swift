@@ -7,24 +7,32 @@ import Synchronization
 /// records are then decoded once and kept.
 final class StudyStore: Sendable {
     private enum Kind {
-        case arrays(dataset: Dataset, loaded: Dataset, entries: [IndexedStudy])
-        /// `rest` holds the data's records other than studies; `spans` make the entries.
-        case records(StudyRecords, rest: Dataset, spans: SearchIndex.Spans)
+        case arrays(dataset: Dataset, loaded: Dataset)
+        /// `rest` holds the data's records other than studies.
+        case records(StudyRecords, rest: Dataset)
     }
 
     private let kind: Kind
+    /// Where each study's tagged parts lie in its folded text: the entries field queries use
+    /// are made from them when the first such query comes (most sessions never make them, and
+    /// a first build of a million studies spent seconds making them up front).
+    let spans: SearchIndex.Spans
     private let madeEntries = Mutex<[IndexedStudy]?>(nil)
+    /// Held while the entries are made, so they are made once.
+    private let making = Mutex(())
 
     /// Studies decoded up front.
-    init(dataset: Dataset, loaded: Dataset, entries: [IndexedStudy]) {
-        kind = .arrays(dataset: dataset, loaded: loaded, entries: entries)
+    init(dataset: Dataset, loaded: Dataset, spans: SearchIndex.Spans) {
+        kind = .arrays(dataset: dataset, loaded: loaded)
+        self.spans = spans
         count = dataset.studies.count
     }
 
     /// Studies decoded from an index's records as they are needed. Only for data whose two
     /// views are the same (no own records), so one set of records serves both.
     init(records: StudyRecords, rest: Dataset, spans: SearchIndex.Spans) {
-        kind = .records(records, rest: rest, spans: spans)
+        kind = .records(records, rest: rest)
+        self.spans = spans
         count = records.count
     }
 
@@ -42,23 +50,23 @@ final class StudyStore: Sendable {
     var decodedAll: Bool {
         switch kind {
         case .arrays: true
-        case .records(let records, _, _): records.isDecoded
+        case .records(let records, _): records.isDecoded
         }
     }
 
     /// The study at a position, as the catalog's view shows it.
     func study(at position: Int) -> Study {
         switch kind {
-        case .arrays(let dataset, _, _): dataset.studies[position]
-        case .records(let records, _, _): records.study(at: position)
+        case .arrays(let dataset, _): dataset.studies[position]
+        case .records(let records, _): records.study(at: position)
         }
     }
 
     /// The study with this id, if any.
     func study(id: String) -> Study? {
         switch kind {
-        case .arrays(let dataset, _, _): return dataset.study(id: id)
-        case .records(let records, _, _): return records.position(ofID: id).map(records.study(at:))
+        case .arrays(let dataset, _): return dataset.study(id: id)
+        case .records(let records, _): return records.position(ofID: id).map(records.study(at:))
         }
     }
 
@@ -66,16 +74,16 @@ final class StudyStore: Sendable {
     /// studies are left out).
     var documents: Dataset {
         switch kind {
-        case .arrays(let dataset, _, _): dataset
-        case .records(_, let rest, _): rest
+        case .arrays(let dataset, _): dataset
+        case .records(_, let rest): rest
         }
     }
 
     /// The data as the view shows it: for records, every study decoded (once).
     var dataset: Dataset {
         switch kind {
-        case .arrays(let dataset, _, _): return dataset
-        case .records(let records, let rest, _):
+        case .arrays(let dataset, _): return dataset
+        case .records(let records, let rest):
             var dataset = rest
             dataset.studies = Self.all(records)
             return dataset
@@ -85,18 +93,23 @@ final class StudyStore: Sendable {
     /// The data as loaded (seed values only); for records the same as `dataset`.
     var loaded: Dataset {
         switch kind {
-        case .arrays(_, let loaded, _): loaded
+        case .arrays(_, let loaded): loaded
         case .records: dataset
         }
     }
 
-    /// Every study's entry for field queries: for records, made from the decoded studies once.
+    /// Every study's entry for field queries, made once, when first asked for (for records, from
+    /// every study decoded). Two callers at once make them once.
     func entries(index: SearchIndex) -> [IndexedStudy] {
-        switch kind {
-        case .arrays(_, _, let entries): return entries
-        case .records(let records, _, let spans):
+        if let made = madeEntries.withLock({ $0 }) { return made }
+        return making.withLock { _ in
             if let made = madeEntries.withLock({ $0 }) { return made }
-            let entries = spans.entries(Self.all(records), index: index)
+            let studies: [Study]
+            switch kind {
+            case .arrays(let dataset, _): studies = dataset.studies
+            case .records(let records, _): studies = Self.all(records)
+            }
+            let entries = spans.entries(studies, index: index)
             madeEntries.withLock { $0 = entries }
             return entries
         }

@@ -5,27 +5,15 @@ extension SearchIndex {
     /// in them and the spans field queries search. The texts, most of it, are parts of their
     /// own, written from where they lie. The grams are a section of their own (`encodeGrams`),
     /// so the texts can be written while the grams are still being worked out.
-    public func encodeParts(entries: [IndexedStudy]) -> [SectionPart] {
+    public func encodeParts(spans: Spans) -> [SectionPart] {
         var section = SectionWriter()
         section.write(UInt32(buffers.count))
         for piece in buffers { section.write(alignedArray: piece) }
         section.write(array: buffer)
         section.write(array: start)
         section.write(array: end)
-        var spanCounts: [UInt32] = [], fields: [UInt8] = [], starts: [UInt32] = [], ends: [UInt32] = []
-        spanCounts.reserveCapacity(entries.count)
-        let spanTotal = entries.reduce(0) { $0 + $1.haystack.spans.count }
-        fields.reserveCapacity(spanTotal)
-        starts.reserveCapacity(spanTotal)
-        ends.reserveCapacity(spanTotal)
-        for entry in entries {
-            spanCounts.append(UInt32(entry.haystack.spans.count))
-            for span in entry.haystack.spans {
-                fields.append(span.field)
-                starts.append(span.start)
-                ends.append(span.end)
-            }
-        }
+        let spanCounts = zip(spans.offsets, spans.offsets.dropFirst()).map { UInt32($1 - $0) }
+        let fields = spans.fields, starts = spans.starts, ends = spans.ends
         section.write(array: spanCounts)
         section.write(alignedArray: fields)
         section.write(alignedArray: starts)
@@ -98,12 +86,33 @@ extension SearchIndex {
         return (index, Spans(offsets: spanStart, fields: fields, starts: starts, ends: ends))
     }
 
-    /// Where each study's tagged parts lie in its folded text, as read from an index (checked there).
+    /// Where each study's tagged parts lie in its folded text, as folded (`IndexedStudy.fold`)
+    /// or read from an index (checked there).
     public struct Spans: Sendable {
         let offsets: [Int]
         let fields: MappedArray<UInt8>
         let starts: MappedArray<UInt32>
         let ends: MappedArray<UInt32>
+
+        init(offsets: [Int], fields: MappedArray<UInt8>, starts: MappedArray<UInt32>, ends: MappedArray<UInt32>) {
+            self.offsets = offsets
+            self.fields = fields
+            self.starts = starts
+            self.ends = ends
+        }
+
+        /// The spans of pieces folded one after another, in study order.
+        public init(joining pieces: [IndexedStudy.Folded]) {
+            var offsets = [0]
+            offsets.reserveCapacity(pieces.reduce(1) { $0 + $1.spanCounts.count })
+            for piece in pieces {
+                for count in piece.spanCounts { offsets.append((offsets.last ?? 0) + Int(count)) }
+            }
+            self.offsets = offsets
+            fields = MappedArray(pieces.count == 1 ? pieces[0].fields : pieces.flatMap(\.fields))
+            starts = MappedArray(pieces.count == 1 ? pieces[0].starts : pieces.flatMap(\.starts))
+            ends = MappedArray(pieces.count == 1 ? pieces[0].ends : pieces.flatMap(\.ends))
+        }
 
         /// The entries of these studies (the ones the index was read for, in order), made on every core.
         public func entries(_ studies: [Study], index: SearchIndex) -> [IndexedStudy] {

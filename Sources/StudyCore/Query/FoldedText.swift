@@ -47,7 +47,7 @@ public struct FoldedText: Sendable {
     /// is complete, so that they all share its storage.
     struct Pending {
         let range: Range<Int>
-        fileprivate let spans: [Span]
+        let spans: [Span]
     }
 
     /// Appends the folded, tagged parts to `buffer`.

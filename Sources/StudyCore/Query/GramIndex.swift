@@ -128,8 +128,12 @@ public struct GramIndex: Sendable {
         }
         guard listCount <= Int(UInt32.max) else { return nil }
         let chunkStarts = starts
-        var bitmaps = [UInt64](repeating: 0, count: mapCount * words)
-        var lists = [UInt32](repeating: 0, count: listCount)
+        // Neither is cleared here, on one thread: each chunk of the second pass clears its own
+        // words of every bitmap and writes its own stretch of every list, which together are
+        // every element (the tallies placed them), so first touches are shared by the cores.
+        let mapTotal = mapCount
+        var bitmaps = [UInt64](unsafeUninitializedCapacity: mapTotal * words) { _, initialized in initialized = mapTotal * words }
+        var lists = [UInt32](unsafeUninitializedCapacity: listCount) { _, initialized in initialized = listCount }
         var kindOfKey = [UInt8](repeating: 0, count: keyCount)
         for (key, kind) in zip(keys, kinds) { kindOfKey[Int(key)] = kind }
         let kindTable = kindOfKey
@@ -138,6 +142,10 @@ public struct GramIndex: Sendable {
             lists.withUnsafeMutableBufferPointer { lists in
                 let targets = Targets(bitmaps: bitmaps, lists: lists)
                 _ = Parallel.map(ranges.count) { chunk in
+                    let firstWord = min(chunk * wordsPerChunk, words), endWord = min((chunk + 1) * wordsPerChunk, words)
+                    if let base = targets.bitmaps.baseAddress, endWord > firstWord {
+                        for map in 0..<mapTotal { (base + map * words + firstWord).update(repeating: 0, count: endWord - firstWord) }
+                    }
                     var cursor = chunkStarts[chunk]
                     cursor.withUnsafeMutableBufferPointer { cursor in
                         kindTable.withUnsafeBufferPointer { kinds in

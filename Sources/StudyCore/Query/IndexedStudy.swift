@@ -24,16 +24,54 @@ public final class IndexedStudy: Sendable {
         self.sources = sources
     }
 
-    /// Indexes studies with their folded texts in one buffer, for `SearchIndex`.
-    public static func index(_ studies: ArraySlice<Study>) -> (entries: [IndexedStudy], buffer: [UInt8], ranges: [Range<Int>]) {
+    /// Studies' folded texts in one buffer, for `SearchIndex`, and where each tagged part lies
+    /// (for `SearchIndex.Spans`, which makes entries only when a field query needs them).
+    public struct Folded: Sendable {
+        public internal(set) var buffer: [UInt8] = []
+        /// Each study's text in `buffer`.
+        public internal(set) var ranges: [Range<Int>] = []
+        /// Each study's number of spans, then every span's field, start and end, study after study.
+        var spanCounts: [UInt32] = []
+        var fields: [UInt8] = []
+        var starts: [UInt32] = []
+        var ends: [UInt32] = []
+
+        /// No studies.
+        public init() {}
+    }
+
+    /// Folds studies' texts into one buffer, without making their entries.
+    public static func fold(_ studies: ArraySlice<Study>) -> Folded {
         // Every part first, so the buffer is allocated once at about its size: grown by doubling,
         // it touched up to twice its size in fresh pages, and a first page is dear here (BENCHMARKS.md).
         let texts = studies.map(parts(of:))
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(texts.reduce(0) { total, parts in parts.reduce(total) { $0 + ($1.1?.utf8.count ?? 0) + 1 } })
-        let pending = texts.map { FoldedText.append($0, to: &buffer) }
-        let entries = zip(studies, pending).map { IndexedStudy($0, haystack: FoldedText($1, in: buffer)) }
-        return (entries, buffer, pending.map { $0.range })
+        var folded = Folded()
+        folded.buffer.reserveCapacity(texts.reduce(0) { total, parts in parts.reduce(total) { $0 + ($1.1?.utf8.count ?? 0) + 1 } })
+        folded.ranges.reserveCapacity(texts.count)
+        folded.spanCounts.reserveCapacity(texts.count)
+        for parts in texts {
+            let pending = FoldedText.append(parts, to: &folded.buffer)
+            folded.ranges.append(pending.range)
+            folded.spanCounts.append(UInt32(pending.spans.count))
+            for span in pending.spans {
+                folded.fields.append(span.field)
+                folded.starts.append(span.start)
+                folded.ends.append(span.end)
+            }
+        }
+        return folded
+    }
+
+    /// Indexes studies with their folded texts in one buffer, for `SearchIndex`, entries made now.
+    public static func index(_ studies: ArraySlice<Study>) -> (entries: [IndexedStudy], buffer: [UInt8], ranges: [Range<Int>]) {
+        let folded = fold(studies)
+        var next = 0
+        let entries = zip(studies, zip(folded.ranges, folded.spanCounts)).map { study, placed in
+            let spans = (next..<(next + Int(placed.1))).map { FoldedText.Span(field: folded.fields[$0], start: folded.starts[$0], end: folded.ends[$0]) }
+            next += Int(placed.1)
+            return IndexedStudy(study, haystack: FoldedText(bytes: folded.buffer[placed.0], spans: spans))
+        }
+        return (entries, folded.buffer, folded.ranges)
     }
 
     /// Every text of a study, folded for matching; parts a field query names are tagged.
