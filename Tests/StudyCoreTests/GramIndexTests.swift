@@ -173,4 +173,26 @@ struct GramIndexTests {
     enum GramDamage: CaseIterable, Sendable {
         case keysOutOfOrder, keyTooLarge, unknownKind, listOffsetWrong, emptyList, bitmapsShort, directoryShort, rankTooLarge, ranksShort, rankShared
     }
+
+    @Test("a pass over more than 65,535 studies (its marks start again) still reports every gram of every study")
+    func pastTheMarks() throws {
+        // 600,000 short texts: each of the eight pieces the build makes is 75,000 studies, past a
+        // block of marks; a gram seen in a study of one block and in the study 65,535 later must
+        // still count for both.
+        let count = 600_000
+        let alphabet: [UInt8] = [0x61, 0x62, 0x63]
+        let texts: [[UInt8]] = (0..<count).map { position in
+            // "za" in studies a block apart, and 65,536 apart (where marks of 16 bits would wrap).
+            position % 65_535 == 7 || position % 65_536 == 9 ? [0x7A, 0x61] : [alphabet[position % 3], alphabet[(position / 3) % 3]]
+        }
+        let index = Self.index(texts, grams: true)
+        let grams = try #require(index.grams)
+        for needle in [[0x7A], [0x7A, 0x61], [0x61], [0x61, 0x62], [0x63, 0x63]] as [[UInt8]] {
+            // Every study wanted (the count is a multiple of 64, so every bit of every word).
+            var wanted = [UInt64](repeating: .max, count: grams.wordCount)
+            #expect(grams.narrow(&wanted, needles: [needle]))
+            let found = (0..<count).filter { wanted[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
+            #expect(found == (0..<count).filter { Self.contains(texts[$0], needle) }, "\(needle)")
+        }
+    }
 }

@@ -102,7 +102,9 @@ public struct GramIndex: Sendable {
         }
         var keys: [UInt32] = [], kinds: [UInt8] = [], offsets: [UInt32] = [], lengths: [UInt32] = []
         // Where each chunk writes a listed gram's positions, or which bitmap a mapped gram has.
-        var starts = [[Int]](repeating: [Int](repeating: -1, count: keyCount), count: ranges.count)
+        // 32 bits each, so the table a chunk's pass reads at every new gram is half as large (a
+        // list's place past 32 bits gives up below).
+        var starts = [[UInt32]](repeating: [UInt32](repeating: .max, count: keyCount), count: ranges.count)
         var mapCount = 0, listCount = 0
         for key in 0..<keyCount {
             let total = tallies.reduce(0) { $0 + Int($1[key]) }
@@ -113,7 +115,7 @@ public struct GramIndex: Sendable {
                 kinds.append(mapped)
                 offsets.append(UInt32(mapCount))
                 lengths.append(0)
-                for chunk in ranges.indices { starts[chunk][key] = mapCount }
+                for chunk in ranges.indices { starts[chunk][key] = UInt32(truncatingIfNeeded: mapCount) }
                 mapCount += 1
             } else {
                 guard let offset = UInt32(exactly: listCount), let length = UInt32(exactly: total) else { return nil }
@@ -121,7 +123,7 @@ public struct GramIndex: Sendable {
                 offsets.append(offset)
                 lengths.append(length)
                 for chunk in ranges.indices {
-                    starts[chunk][key] = listCount
+                    starts[chunk][key] = UInt32(truncatingIfNeeded: listCount)
                     listCount += Int(tallies[chunk][key])
                 }
             }
@@ -236,11 +238,18 @@ public struct GramIndex: Sendable {
     /// Hands `sink` each gram of each study in `range` once, with the study's position.
     private static func visit<Sink: GramSink>(_ range: Range<Int>, ranks: UnsafeBufferPointer<UInt8>, text: (Int) -> UnsafeBufferPointer<UInt8>,
                                               into sink: Sink) {
-        // Which study (from the range's start) last saw each gram, so a study reports each of its grams once.
-        var seenBy = [Int32](repeating: -1, count: keyCount)
+        // Which study last saw each gram, so a study reports each of its grams once: 16 bits, so
+        // this table (read three times a byte) stays in the core's cache; a study's mark is its
+        // place in a block of 65,535, and the table is cleared between blocks so no mark repeats.
+        var seenBy = [UInt16](repeating: .max, count: keyCount)
         seenBy.withUnsafeMutableBufferPointer { seen in
+            var mark: UInt16 = 0
             for position in range {
-                let mark = Int32(truncatingIfNeeded: position - range.lowerBound)
+                if mark == .max {
+                    seen.update(repeating: .max)
+                    mark = 0
+                }
+                defer { mark += 1 }
                 // The ranks of the two bytes before this one, and the byte before (-1 before the text's start).
                 var before = -1, last = -1, previous = -1
                 for byte in text(position) {
@@ -293,16 +302,16 @@ private struct Tally: GramSink {
 /// The second pass: sets the study's bit in a mapped gram's bitmap, or appends it to a listed gram's list.
 private struct Fill: GramSink {
     let kinds: UnsafeBufferPointer<UInt8>
-    let cursor: UnsafeMutableBufferPointer<Int>
+    let cursor: UnsafeMutableBufferPointer<UInt32>
     let bitmaps: UnsafeMutableBufferPointer<UInt64>
     let lists: UnsafeMutableBufferPointer<UInt32>
     let words: Int
 
     func add(_ key: Int, _ position: Int) {
         if kinds[key] == GramIndex.mapped {
-            bitmaps[cursor[key] * words + (position >> 6)] |= 1 << UInt64(position & 63)
+            bitmaps[Int(cursor[key]) * words + (position >> 6)] |= 1 << UInt64(position & 63)
         } else {
-            lists[cursor[key]] = UInt32(position)
+            lists[Int(cursor[key])] = UInt32(position)
             cursor[key] += 1
         }
     }
