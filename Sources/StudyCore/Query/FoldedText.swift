@@ -67,15 +67,20 @@ public struct FoldedText: Sendable {
         var spans: [Span] = []
         var first = true
         for case let (field, part?) in parts {
-            if !first { buffer.append(Self.separator) }
-            first = false
-            let start = buffer.count - base
-            SearchText.appendFolded(part, to: &buffer)
-            if let field, let index = QueryField.allCases.firstIndex(of: field) {
-                spans.append(Span(field: UInt8(index), start: UInt32(start), end: UInt32(buffer.count - base)))
-            }
+            if let span = appendPart(field, part, to: &buffer, textStart: base, first: &first) { spans.append(span) }
         }
         return spans
+    }
+
+    /// Appends one part of a text that starts at `textStart` in `buffer`, folded, after the
+    /// separator unless it is the text's first part; its span when it is tagged with a field.
+    static func appendPart(_ field: QueryField?, _ part: String, to buffer: inout [UInt8], textStart base: Int, first: inout Bool) -> Span? {
+        if !first { buffer.append(Self.separator) }
+        first = false
+        let start = buffer.count - base
+        SearchText.appendFolded(part, to: &buffer)
+        guard let field, let index = QueryField.allCases.firstIndex(of: field) else { return nil }
+        return Span(field: UInt8(index), start: UInt32(start), end: UInt32(buffer.count - base))
     }
 
     /// Whether a part of the field contains the folded needle (`exact`: equals it).

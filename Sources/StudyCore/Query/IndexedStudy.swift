@@ -40,24 +40,30 @@ public final class IndexedStudy: Sendable {
         public init() {}
     }
 
-    /// Folds studies' texts into one buffer, without making their entries.
+    /// Folds studies' texts into one buffer, without making their entries. Each study's parts
+    /// are handed over one by one, never gathered in arrays (a million studies' arrays of parts
+    /// cost seconds to make and free).
     public static func fold(_ studies: ArraySlice<Study>) -> Folded {
-        // Every part first, so the buffer is allocated once at about its size: grown by doubling,
-        // it touched up to twice its size in fresh pages, and a first page is dear here (BENCHMARKS.md).
-        let texts = studies.map(parts(of:))
         var folded = Folded()
-        folded.buffer.reserveCapacity(texts.reduce(0) { total, parts in parts.reduce(total) { $0 + ($1.1?.utf8.count ?? 0) + 1 } })
-        folded.ranges.reserveCapacity(texts.count)
-        folded.spanCounts.reserveCapacity(texts.count)
-        for parts in texts {
-            let pending = FoldedText.append(parts, to: &folded.buffer)
-            folded.ranges.append(pending.range)
-            folded.spanCounts.append(UInt32(pending.spans.count))
-            for span in pending.spans {
+        // Room for every text at the rate of the first few, so the buffer is not grown by
+        // doubling into fresh pages (a first page is dear here: BENCHMARKS.md).
+        var sampled = 0
+        for study in studies.prefix(64) { visitParts(of: study) { _, part in sampled += (part?.utf8.count ?? 0) + 1 } }
+        folded.buffer.reserveCapacity(sampled / max(1, min(64, studies.count)) * studies.count * 9 / 8 + 64)
+        folded.ranges.reserveCapacity(studies.count)
+        folded.spanCounts.reserveCapacity(studies.count)
+        for study in studies {
+            let start = folded.buffer.count
+            var first = true, spanCount: UInt32 = 0
+            visitParts(of: study) { field, part in
+                guard let part, let span = FoldedText.appendPart(field, part, to: &folded.buffer, textStart: start, first: &first) else { return }
                 folded.fields.append(span.field)
                 folded.starts.append(span.start)
                 folded.ends.append(span.end)
+                spanCount += 1
             }
+            folded.ranges.append(start..<folded.buffer.count)
+            folded.spanCounts.append(spanCount)
         }
         return folded
     }
@@ -76,30 +82,64 @@ public final class IndexedStudy: Sendable {
 
     /// Every text of a study, folded for matching; parts a field query names are tagged.
     private static func parts(of study: Study) -> [(QueryField?, String?)] {
+        var parts: [(QueryField?, String?)] = []
+        visitParts(of: study) { parts.append(($0, $1)) }
+        return parts
+    }
+
+    /// Hands `part` every text of a study in order (nil where a field is not reported), tagged
+    /// with the field a query can name it by.
+    private static func visitParts(of study: Study, _ part: (QueryField?, String?) -> Void) {
+        part(.id, study.id)
+        part(nil, study.indication.rawValue)
+        part(nil, study.indication.name)
+        part(.condition, study.condition)
         let citation = study.citation
-        var parts: [(QueryField?, String?)] = [
-            (.id, study.id), (nil, study.indication.rawValue), (nil, study.indication.name), (.condition, study.condition),
-            (.author, citation.reference), (.author, citation.firstAuthor), (nil, citation.year.map(String.init)),
-            (.title, citation.title), (.journal, citation.journal),
-            (nil, study.design.kind.name), (nil, study.design.label), (nil, study.design.description),
-            (.setting, study.setting), (.population, study.population), (.comparator, study.comparator?.label),
-            (.result, study.outcome.measure), (.result, study.outcome.result), (nil, study.outcome.direction.name),
-            (nil, study.adverseEffects), (nil, study.notes),
-        ]
-        for dose in study.doses + (study.comparator?.doses ?? []) {
-            parts += [dose.arm, dose.route?.name, dose.route?.shortName, dose.regimen, dose.reported,
-                      DoseText.amount(dose, glyphs: .unicode)].map { (nil, $0) }
+        part(.author, citation.reference)
+        part(.author, citation.firstAuthor)
+        part(nil, citation.year.map(String.init))
+        part(.title, citation.title)
+        part(.journal, citation.journal)
+        let design = study.design
+        part(nil, design.kind.name)
+        part(nil, design.label)
+        part(nil, design.description)
+        part(.setting, study.setting)
+        part(.population, study.population)
+        let comparator = study.comparator
+        part(.comparator, comparator?.label)
+        let outcome = study.outcome
+        part(.result, outcome.measure)
+        part(.result, outcome.result)
+        part(nil, outcome.direction.name)
+        part(nil, study.adverseEffects)
+        part(nil, study.notes)
+        for doses in [study.doses, comparator?.doses ?? []] {
+            for dose in doses {
+                part(nil, dose.arm)
+                part(nil, dose.route?.name)
+                part(nil, dose.route?.shortName)
+                part(nil, dose.regimen)
+                part(nil, dose.reported)
+                part(nil, DoseText.amount(dose, glyphs: .unicode))
+            }
         }
-        for figure in study.outcome.figures { parts += [(.result, figure.label), (.result, figure.value)] }
+        for figure in outcome.figures {
+            part(.result, figure.label)
+            part(.result, figure.value)
+        }
         if let record = study.record {
-            parts += record.abstract.map { (.abstract, $0.text) }
-            parts += (record.identifiers.map(\.value) + record.publicationTypes + record.headings + [record.source.description, record.status])
-                .map { (nil, $0) }
+            for section in record.abstract { part(.abstract, section.text) }
+            for text in record.identifiers.map(\.value) + record.publicationTypes + record.headings + [record.source.description, record.status] {
+                part(nil, text)
+            }
         }
         if let primary = study.primary {
-            parts += ([primary.summary, primary.citation, primary.note] + primary.identifiers.map(\.value)).map { (nil, $0) }
-            for figure in primary.figures { parts += [(nil, figure.label), (nil, figure.value)] }
+            for text in [primary.summary, primary.citation, primary.note] + primary.identifiers.map(\.value) { part(nil, text) }
+            for figure in primary.figures {
+                part(nil, figure.label)
+                part(nil, figure.value)
+            }
         }
-        return parts
     }
 }
