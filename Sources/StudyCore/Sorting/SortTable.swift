@@ -9,12 +9,26 @@ public struct SortTable: Sendable {
     /// Each study's rank by id: the final tie-break, so the order is total and stable.
     private let idRank: [Int32]
 
-    /// The values of `keys` (all by default) for every study, one key per task across the cores.
+    /// The values of `keys` (all by default) for every study, on every core: first each core
+    /// reads its own stretch of studies for every key (two cores reading the same studies
+    /// passed each study's reference count back and forth between them), then each key's
+    /// texts are ranked, one key per task.
     public init(_ studies: [Study], keys: [SortKey] = SortKey.allCases) {
         // The id ranks are the id key's column; they are worked out once even when the id key
         // is not asked for.
         let tasks = keys.contains(.id) ? keys : keys + [.id]
-        let built = Parallel.map(tasks.count) { task in Self.columns(studies, key: tasks[task]) }
+        let stretches = Parallel.ranges(studies.count, chunks: studies.count < 2_000 ? 1 : 16)
+        let pieces = Parallel.map(stretches.count) { stretch in tasks.map { key in Self.components(studies[stretches[stretch]], key: key) } }
+        let built = Parallel.map(tasks.count) { task in
+            // A component no study of a stretch has is missing for each of them.
+            let width = pieces.reduce(0) { max($0, $1[task].count) }
+            return (0..<width).map { component in
+                Self.numericColumn(pieces.indices.flatMap { stretch in
+                    let piece = pieces[stretch][task]
+                    return piece.indices.contains(component) ? piece[component] : Array(repeating: nil, count: stretches[stretch].count)
+                })
+            }
+        }
         var columns: [SortKey: [[Double]]] = [:]
         for (index, key) in tasks.enumerated() { columns[key] = built[index] }
         idRank = (columns[.id]?.first ?? []).map { $0.isNaN ? 0 : Int32($0) }
@@ -85,7 +99,9 @@ public struct SortTable: Sendable {
         }
     }
 
-    private static func columns(_ studies: [Study], key: SortKey) -> [[Double]] {
+    /// Each component of a key for a stretch of studies, by component (a study with fewer
+    /// components than another has nil for the rest).
+    private static func components(_ studies: ArraySlice<Study>, key: SortKey) -> [[StudySorter.Component?]] {
         if key == .study {
             // Folding a name can go through Foundation; names repeat, so each is folded once.
             var folded: [String: String] = [:]
@@ -97,13 +113,20 @@ public struct SortTable: Sendable {
                     return .text(text)
                 }
             }
-            return [numericColumn(authors), numericColumn(studies.map { $0.citation.year.map { .number(Double($0)) } })]
+            return [authors, studies.map { $0.citation.year.map { .number(Double($0)) } }]
         }
-        let keys = studies.map { StudySorter.components(of: $0, for: key) }
-        let width = keys.reduce(0) { max($0, $1.count) }
-        return (0..<width).map { component in
-            numericColumn(keys.map { $0.indices.contains(component) ? $0[component] : nil })
+        var columns: [[StudySorter.Component?]] = []
+        for (index, study) in studies.enumerated() {
+            for (component, value) in StudySorter.components(of: study, for: key).enumerated() {
+                if component == columns.count {
+                    columns.append([StudySorter.Component?](repeating: nil, count: index))
+                    columns[component].reserveCapacity(studies.count)
+                }
+                columns[component].append(value)
+            }
+            for component in columns.indices where columns[component].count == index { columns[component].append(nil) }
         }
+        return columns
     }
 
     /// One component for every study as a number; texts replaced by their rank in sorted order.
