@@ -18,7 +18,7 @@ public struct SortTable: Sendable {
         // is not asked for.
         let tasks = keys.contains(.id) ? keys : keys + [.id]
         let stretches = Parallel.ranges(studies.count, chunks: studies.count < 2_000 ? 1 : 16)
-        let pieces = Parallel.map(stretches.count) { stretch in tasks.map { key in Self.components(studies[stretches[stretch]], key: key) } }
+        let pieces = Parallel.map(stretches.count) { stretch in Self.components(studies[stretches[stretch]], keys: tasks) }
         let built = Parallel.map(tasks.count) { task in
             // A component no study of a stretch has is missing for each of them.
             let width = pieces.reduce(0) { max($0, $1[task].count) }
@@ -99,32 +99,38 @@ public struct SortTable: Sendable {
         }
     }
 
-    /// Each component of a key for a stretch of studies, by component (a study with fewer
-    /// components than another has nil for the rest).
-    private static func components(_ studies: ArraySlice<Study>, key: SortKey) -> [[StudySorter.Component?]] {
-        if key == .study {
-            // Folding a name can go through Foundation; names repeat, so each is folded once.
-            var folded: [String: String] = [:]
-            let authors: [StudySorter.Component?] = studies.map { study in
-                study.citation.firstAuthor.map { name in
-                    if let known = folded[name] { return .text(known) }
-                    let text = SearchText.fold(name)
-                    folded[name] = text
-                    return .text(text)
-                }
-            }
-            return [authors, studies.map { $0.citation.year.map { .number(Double($0)) } }]
-        }
-        var columns: [[StudySorter.Component?]] = []
+    /// Each key's components for a stretch of studies, by key and then by component (a study
+    /// with fewer components than another has nil for the rest). Every key of a study is read
+    /// while the study is at hand: a pass over all studies for each key met each study's texts
+    /// in memory again, a cache miss for every reference count taken.
+    private static func components(_ studies: ArraySlice<Study>, keys: [SortKey]) -> [[[StudySorter.Component?]]] {
+        var columns = [[[StudySorter.Component?]]](repeating: [], count: keys.count)
+        // Folding a name can go through Foundation; names repeat, so each is folded once.
+        var folded: [String: String] = [:]
         for (index, study) in studies.enumerated() {
-            for (component, value) in StudySorter.components(of: study, for: key).enumerated() {
-                if component == columns.count {
-                    columns.append([StudySorter.Component?](repeating: nil, count: index))
-                    columns[component].reserveCapacity(studies.count)
+            for (task, key) in keys.enumerated() {
+                let values: [StudySorter.Component?]
+                if key == .study {
+                    let citation = study.citation
+                    let author = citation.firstAuthor.map { name -> StudySorter.Component in
+                        if let known = folded[name] { return .text(known) }
+                        let text = SearchText.fold(name)
+                        folded[name] = text
+                        return .text(text)
+                    }
+                    values = [author, citation.year.map { .number(Double($0)) }]
+                } else {
+                    values = StudySorter.components(of: study, for: key)
                 }
-                columns[component].append(value)
+                for (component, value) in values.enumerated() {
+                    if component == columns[task].count {
+                        columns[task].append([StudySorter.Component?](repeating: nil, count: index))
+                        columns[task][component].reserveCapacity(studies.count)
+                    }
+                    columns[task][component].append(value)
+                }
+                for component in columns[task].indices where columns[task][component].count == index { columns[task][component].append(nil) }
             }
-            for component in columns.indices where columns[component].count == index { columns[component].append(nil) }
         }
         return columns
     }
