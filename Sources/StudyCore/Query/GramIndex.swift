@@ -83,6 +83,12 @@ public struct GramIndex: Sendable {
 
     /// The grams of the texts `text(position)` gives for positions 0..<count, worked out on every
     /// core; nil when the lists would outgrow their 32-bit offsets (billions of entries).
+    ///
+    /// Which grams get a bitmap is chosen from every eighth study (one pass over an eighth of
+    /// the texts), then one pass over every text sets bitmap bits and gathers list entries: a
+    /// first pass that counted every gram of every study cost a million studies four seconds
+    /// of both cores. The choice only trades size for speed; every gram of every study is in
+    /// its bitmap or its list whichever way a gram is kept.
     static func build(count: Int, text: @Sendable (Int) -> UnsafeBufferPointer<UInt8>) -> GramIndex? {
         let words = (count + 63) / 64
         // Whole bitmap words per thread, so no two threads ever write one word.
@@ -92,74 +98,76 @@ public struct GramIndex: Sendable {
             min(chunk * wordsPerChunk * 64, count)..<min((chunk + 1) * wordsPerChunk * 64, count)
         }
         let ranks = ranking(ranges, text: text)
-        // First pass: how many studies of each chunk hold each gram.
-        let tallies = Parallel.map(ranges.count) { chunk in
+        // How many of every eighth study hold each gram (small sets: every study).
+        let step = count < 4_096 ? 1 : 8
+        let samples = Parallel.map(ranges.count) { chunk in
             var tally = [UInt32](repeating: 0, count: keyCount)
             tally.withUnsafeMutableBufferPointer { tally in
-                ranks.withUnsafeBufferPointer { ranks in visit(ranges[chunk], ranks: ranks, text: text, into: Tally(counts: tally)) }
+                ranks.withUnsafeBufferPointer { ranks in visit(ranges[chunk], every: step, ranks: ranks, text: text, into: Tally(counts: tally)) }
             }
             return tally
         }
-        var keys: [UInt32] = [], kinds: [UInt8] = [], offsets: [UInt32] = [], lengths: [UInt32] = []
-        // Where each chunk writes a listed gram's positions, or which bitmap a mapped gram has.
-        // 32 bits each, so the table a chunk's pass reads at every new gram is half as large (a
-        // list's place past 32 bits gives up below).
-        var starts = [[UInt32]](repeating: [UInt32](repeating: .max, count: keyCount), count: ranges.count)
-        var mapCount = 0, listCount = 0
-        for key in 0..<keyCount {
-            let total = tallies.reduce(0) { $0 + Int($1[key]) }
-            guard total > 0 else { continue }
-            keys.append(UInt32(key))
-            // A list costs 32 bits a study, a bitmap one bit for every study.
-            if total * 32 > count {
-                kinds.append(mapped)
-                offsets.append(UInt32(mapCount))
-                lengths.append(0)
-                for chunk in ranges.indices { starts[chunk][key] = UInt32(truncatingIfNeeded: mapCount) }
-                mapCount += 1
-            } else {
-                guard let offset = UInt32(exactly: listCount), let length = UInt32(exactly: total) else { return nil }
-                kinds.append(listed)
-                offsets.append(offset)
-                lengths.append(length)
-                for chunk in ranges.indices {
-                    starts[chunk][key] = UInt32(truncatingIfNeeded: listCount)
-                    listCount += Int(tallies[chunk][key])
-                }
-            }
+        // A list costs 32 bits a study, a bitmap one bit for every study.
+        var kindOfKey = [UInt8](repeating: listed, count: keyCount)
+        var mapOfKey = [UInt32](repeating: 0, count: keyCount)
+        var mapCount = 0
+        for key in 0..<keyCount where samples.reduce(0, { $0 + Int($1[key]) }) * step * 32 > count {
+            kindOfKey[key] = mapped
+            mapOfKey[key] = UInt32(mapCount)
+            mapCount += 1
         }
-        guard listCount <= Int(UInt32.max) else { return nil }
-        let chunkStarts = starts
-        // Neither is cleared here, on one thread: each chunk of the second pass clears its own
-        // words of every bitmap and writes its own stretch of every list, which together are
-        // every element (the tallies placed them), so first touches are shared by the cores.
-        let mapTotal = mapCount
+        let kindTable = kindOfKey, mapTable = mapOfKey, mapTotal = mapCount
+        // Not cleared here, on one thread: each chunk clears its own words of every bitmap, so
+        // first touches are shared by the cores.
         var bitmaps = [UInt64](unsafeUninitializedCapacity: mapTotal * words) { _, initialized in initialized = mapTotal * words }
-        var lists = [UInt32](unsafeUninitializedCapacity: listCount) { _, initialized in initialized = listCount }
-        var kindOfKey = [UInt8](repeating: 0, count: keyCount)
-        for (key, kind) in zip(keys, kinds) { kindOfKey[Int(key)] = kind }
-        let kindTable = kindOfKey
-        // Second pass: each chunk fills its own words of the bitmaps and its own stretch of each list.
-        bitmaps.withUnsafeMutableBufferPointer { bitmaps in
-            lists.withUnsafeMutableBufferPointer { lists in
-                let targets = Targets(bitmaps: bitmaps, lists: lists)
-                _ = Parallel.map(ranges.count) { chunk in
-                    let firstWord = min(chunk * wordsPerChunk, words), endWord = min((chunk + 1) * wordsPerChunk, words)
-                    if let base = targets.bitmaps.baseAddress, endWord > firstWord {
-                        for map in 0..<mapTotal { (base + map * words + firstWord).update(repeating: 0, count: endWord - firstWord) }
-                    }
-                    var cursor = chunkStarts[chunk]
-                    cursor.withUnsafeMutableBufferPointer { cursor in
-                        kindTable.withUnsafeBufferPointer { kinds in
+        // One pass over every text: each chunk sets its own words of the bitmaps and gathers
+        // its own entries of each listed gram.
+        let gathered = bitmaps.withUnsafeMutableBufferPointer { bitmaps in
+            let target = Bitmaps(words: bitmaps)
+            return Parallel.map(ranges.count) { chunk -> [[UInt32]] in
+                let firstWord = min(chunk * wordsPerChunk, words), endWord = min((chunk + 1) * wordsPerChunk, words)
+                if let base = target.words.baseAddress, endWord > firstWord {
+                    for map in 0..<mapTotal { (base + map * words + firstWord).update(repeating: 0, count: endWord - firstWord) }
+                }
+                var entries = [[UInt32]](repeating: [], count: keyCount)
+                kindTable.withUnsafeBufferPointer { kinds in
+                    mapTable.withUnsafeBufferPointer { maps in
+                        entries.withUnsafeMutableBufferPointer { entries in
                             ranks.withUnsafeBufferPointer { ranks in
-                                let fill = Fill(kinds: kinds, cursor: cursor, bitmaps: targets.bitmaps, lists: targets.lists, words: words)
-                                visit(ranges[chunk], ranks: ranks, text: text, into: fill)
+                                let fill = Fill(kinds: kinds, maps: maps, bitmaps: target.words, entries: entries, words: words)
+                                visit(ranges[chunk], every: 1, ranks: ranks, text: text, into: fill)
                             }
                         }
                     }
-                    return 0
                 }
+                return entries
             }
+        }
+        var keys: [UInt32] = [], kinds: [UInt8] = [], offsets: [UInt32] = [], lengths: [UInt32] = []
+        var listCount = 0
+        for key in 0..<keyCount {
+            if kindTable[key] == mapped {
+                keys.append(UInt32(key))
+                kinds.append(mapped)
+                offsets.append(mapTable[key])
+                lengths.append(0)
+                continue
+            }
+            let total = gathered.reduce(0) { $0 + $1[key].count }
+            guard total > 0 else { continue }
+            guard let offset = UInt32(exactly: listCount), let length = UInt32(exactly: total) else { return nil }
+            keys.append(UInt32(key))
+            kinds.append(listed)
+            offsets.append(offset)
+            lengths.append(length)
+            listCount += total
+        }
+        guard listCount <= Int(UInt32.max) else { return nil }
+        // Each listed gram's entries, chunk after chunk: its studies in increasing order.
+        var lists: [UInt32] = []
+        lists.reserveCapacity(listCount)
+        for (key, kind) in zip(keys, kinds) where kind == listed {
+            for chunk in gathered { lists += chunk[Int(key)] }
         }
         // Built here from consistent parts, so the checks pass; were they to fail, filtering scans every text as without grams.
         return try? GramIndex(count: count, ranks: ranks, keys: keys, kinds: kinds, offsets: offsets, lengths: lengths, bitmaps: MappedArray(bitmaps),
@@ -236,15 +244,15 @@ public struct GramIndex: Sendable {
     }
 
     /// Hands `sink` each gram of each study in `range` once, with the study's position.
-    private static func visit<Sink: GramSink>(_ range: Range<Int>, ranks: UnsafeBufferPointer<UInt8>, text: (Int) -> UnsafeBufferPointer<UInt8>,
-                                              into sink: Sink) {
+    private static func visit<Sink: GramSink>(_ range: Range<Int>, every step: Int, ranks: UnsafeBufferPointer<UInt8>,
+                                              text: (Int) -> UnsafeBufferPointer<UInt8>, into sink: Sink) {
         // Which study last saw each gram, so a study reports each of its grams once: 16 bits, so
         // this table (read three times a byte) stays in the core's cache; a study's mark is its
         // place in a block of 65,535, and the table is cleared between blocks so no mark repeats.
         var seenBy = [UInt16](repeating: .max, count: keyCount)
         seenBy.withUnsafeMutableBufferPointer { seen in
             var mark: UInt16 = 0
-            for position in range {
+            for position in stride(from: range.lowerBound, to: range.upperBound, by: step) {
                 if mark == .max {
                     seen.update(repeating: .max)
                     mark = 0
@@ -281,10 +289,9 @@ public struct GramIndex: Sendable {
         }
     }
 
-    /// The arrays the second pass fills, shared by its threads, each writing only its own part.
-    private struct Targets: @unchecked Sendable {
-        let bitmaps: UnsafeMutableBufferPointer<UInt64>
-        let lists: UnsafeMutableBufferPointer<UInt32>
+    /// The bitmaps the pass fills, shared by its threads, each writing only its own words.
+    private struct Bitmaps: @unchecked Sendable {
+        let words: UnsafeMutableBufferPointer<UInt64>
     }
 }
 
@@ -293,26 +300,25 @@ private protocol GramSink {
     func add(_ key: Int, _ position: Int)
 }
 
-/// The first pass: counts the studies holding each gram.
+/// The sample: counts the studies holding each gram.
 private struct Tally: GramSink {
     let counts: UnsafeMutableBufferPointer<UInt32>
     func add(_ key: Int, _ position: Int) { counts[key] += 1 }
 }
 
-/// The second pass: sets the study's bit in a mapped gram's bitmap, or appends it to a listed gram's list.
+/// The full pass: sets the study's bit in a mapped gram's bitmap, or adds it to a listed gram's entries.
 private struct Fill: GramSink {
     let kinds: UnsafeBufferPointer<UInt8>
-    let cursor: UnsafeMutableBufferPointer<UInt32>
+    let maps: UnsafeBufferPointer<UInt32>
     let bitmaps: UnsafeMutableBufferPointer<UInt64>
-    let lists: UnsafeMutableBufferPointer<UInt32>
+    let entries: UnsafeMutableBufferPointer<[UInt32]>
     let words: Int
 
     func add(_ key: Int, _ position: Int) {
         if kinds[key] == GramIndex.mapped {
-            bitmaps[Int(cursor[key]) * words + (position >> 6)] |= 1 << UInt64(position & 63)
+            bitmaps[Int(maps[key]) * words + (position >> 6)] |= 1 << UInt64(position & 63)
         } else {
-            lists[Int(cursor[key])] = UInt32(position)
-            cursor[key] += 1
+            entries[key].append(UInt32(position))
         }
     }
 }
