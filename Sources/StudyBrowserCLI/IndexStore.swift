@@ -227,7 +227,7 @@ struct IndexStore {
             if control.isCancelled { return stopped }
             if let refusal { return ("these files were not indexed: \(refusal)", true, built) }
             // No file could even be begun: the catalog is still wanted.
-            return ("could not save the index (\(error)); the next start indexes again", true, built ?? make())
+            return ("could not save the index (\(error)); the next start indexes again", true, built ?? make().withGrams())
         }
         let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(built?.studyCount ?? dataset.studies.count) studies into \(indexPath)"
         return (what + " in \(format(now() - started)) s; later starts with the same data reuse it", false, built)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import BrowserCore
 @testable import StudyCore
@@ -199,5 +200,92 @@ struct CatalogIndexTests {
         let catalog = Catalog(data)
         #expect(catalog.naturalWidths(tab: 0, glyphs: .unicode).allSatisfy { $0 <= Catalog.widestColumn })
         #expect(try Self.roundTrip(catalog).naturalWidths(tab: 0, glyphs: .ascii) == catalog.naturalWidths(tab: 0, glyphs: .ascii))
+    }
+
+    /// Data of each kind in a folder: synthetic studies (several files), the curated data with own records, or a file without studies.
+    private static func folder(_ kind: String) throws -> String {
+        if kind == "curated" {
+            return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Data").path
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if kind == "empty" {
+            try #"{"format": "\#(DataFileDecoder.formatIdentifier)", "studies": []}"#.write(to: folder.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
+        } else {
+            try SyntheticStudies.dataFiles(count: 3_000, perFile: 1_100, seed: 5) { index, text in
+                try text.write(to: folder.appendingPathComponent("studies-\(index).json"), atomically: true, encoding: .utf8)
+            }
+        }
+        return folder.path
+    }
+
+    @Test("an index written while its catalog is worked out holds every section an index built whole holds, the same bytes, and reads back as the data",
+          arguments: ["synthetic", "curated", "empty"])
+    func streamedWrite(kind: String) throws {
+        let folder = try Self.folder(kind)
+        var entries: [DataFingerprint.Entry] = []
+        let collector = DataSnapshot.Collector()
+        let loaded = DatasetLoader.load(paths: [folder], collector: collector) { entries.append(DataFingerprint.Entry($0)) }.dataset
+        let fingerprint = DataFingerprint(files: entries)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).sbindex").path
+        let wholePath = path + ".whole"
+        defer { unlink(path); unlink(wholePath) }
+        var outcome: CatalogIndex.WriteOutcome?
+        var catalog: Catalog?
+        try AtomicFile.write(to: path, overwrite: false, durable: false) { descriptor in
+            let written = CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: fingerprint, program: "test",
+                                             proceed: { true }, making: { Catalog(loaded, gramsLater: true) })
+            (outcome, catalog) = (written.outcome, written.catalog)
+            return nil
+        }
+        #expect(outcome == .written)
+        #expect(catalog?.searchIndex.hasGrams == Catalog.gramsPayOff(loaded.studies.count))
+        let snapshot = try DataSnapshot.encode(loaded, collector: collector).get()
+        try Data(CatalogIndex.bytes(of: Catalog(loaded), fingerprint: fingerprint, program: "test", snapshot: snapshot)).write(to: URL(fileURLWithPath: wholePath))
+        let streamed = try IndexFile(path: path), whole = try IndexFile(path: wholePath)
+        for tag in CatalogIndex.sectionsWithData {
+            #expect(Array(try streamed.section(tag)) == Array(try whole.section(tag)), "section \(tag)")
+        }
+        #expect(try CatalogIndex.dataset(from: streamed) == loaded)
+        let restored = try CatalogIndex.lazyCatalog(from: streamed) ?? CatalogIndex.catalog(from: streamed, loaded: loaded)
+        #expect(restored.studyCount == loaded.studies.count)
+        #expect((0..<restored.studyCount).map { restored.study(at: $0).id } == (catalog.map { c in (0..<c.studyCount).map { c.study(at: $0).id } } ?? []))
+    }
+
+    @Test("a write told to stop leaves no file and says so; studies that are not their files' are refused and leave none")
+    func streamedWriteStopsAndRefuses() throws {
+        let folder = try Self.folder("synthetic")
+        let collector = DataSnapshot.Collector()
+        let loaded = DatasetLoader.load(paths: [folder], collector: collector).dataset
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString).sbindex").path
+        defer { unlink(path) }
+        for stopAfter in [0, 1, 5] {
+            let asked = Mutex(0)
+            var outcome: CatalogIndex.WriteOutcome?
+            #expect(throws: AtomicFile.Failure.self) {
+                try AtomicFile.write(to: path, overwrite: false, durable: false) { descriptor in
+                    let written = CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: DataFingerprint(files: []),
+                                                     program: "test", proceed: { asked.withLock { $0 += 1; return $0 <= stopAfter } },
+                                                     making: { Catalog(loaded, gramsLater: true) })
+                    outcome = written.outcome
+                    return outcome == .written ? nil : ECANCELED
+                }
+            }
+            #expect(outcome == .failed(ECANCELED), "stopped after \(stopAfter)")
+            #expect(access(path, F_OK) != 0)
+        }
+        var moved = loaded
+        moved.studies[1].origin = "elsewhere.json"
+        var refused: CatalogIndex.WriteOutcome?
+        #expect(throws: AtomicFile.Failure.self) {
+            try AtomicFile.write(to: path, overwrite: false, durable: false) { descriptor in
+                refused = CatalogIndex.write(to: descriptor, dataset: moved, collector: collector, fingerprint: DataFingerprint(files: []),
+                                             program: "test", proceed: { true }, making: { Catalog(moved, gramsLater: true) }).outcome
+                return refused == .written ? nil : ECANCELED
+            }
+        }
+        if case .refused = refused {} else { Issue.record("not refused: \(String(describing: refused))") }
+        #expect(access(path, F_OK) != 0)
     }
 }

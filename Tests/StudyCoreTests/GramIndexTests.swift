@@ -195,4 +195,23 @@ struct GramIndexTests {
             #expect(found == (0..<count).filter { Self.contains(texts[$0], needle) }, "\(needle)")
         }
     }
+
+    @Test("a common gram that the every-eighth sample never meets is kept as a list, and still finds every study that holds it")
+    func unsampledGram() throws {
+        // Pieces of 1,024 studies, sampled at their first and every eighth after: "qx" lies only
+        // between samples, in an eighth of the studies (a bitmap's worth, had it been counted).
+        let count = 8_192
+        let texts: [[UInt8]] = (0..<count).map { $0 % 8 == 1 ? Array("qx".utf8) : Array("ab".utf8) }
+        let grams = try #require(Self.index(texts, grams: true).grams)
+        func kind(_ pair: String) -> UInt8? {
+            let bytes = Array(pair.utf8)
+            return grams.keys.firstIndex(of: UInt32(Int(bytes[0]) << 8 | Int(bytes[1]))).map { grams.kinds[$0] }
+        }
+        #expect(kind("qx") == GramIndex.listed && kind("ab") == GramIndex.mapped)
+        for needle in [Array("qx".utf8), Array("ab".utf8), Array("q".utf8)] {
+            var wanted = [UInt64](repeating: .max, count: grams.wordCount)
+            #expect(grams.narrow(&wanted, needles: [needle]))
+            #expect((0..<count).filter { wanted[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } == (0..<count).filter { Self.contains(texts[$0], needle) })
+        }
+    }
 }

@@ -120,6 +120,37 @@ struct ValidatorTests {
         #expect(loaded.dataset.studies.isEmpty)
         #expect(loaded.dataset.sources.count == 2)
     }
+
+    @Test("fields read in another order than the file writes them, or around a missing one, decode the same", arguments: [false, true])
+    func fieldOrder(reversed: Bool) throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let original = [UInt8](try Data(contentsOf: folder.appendingPathComponent("Data/migraine.json")))
+        // Every object's members reversed (or rotated by one), at every depth.
+        func reorder(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .array(let items): return .array(items.map(reorder))
+            case .object(let object):
+                var members = object.members.map { ($0.key, reorder($0.value)) }
+                if reversed { members.reverse() } else if let first = members.first { members = Array(members.dropFirst()) + [first] }
+                return .object(JSONObject(members.map { (key: $0.0, value: $0.1) }))
+            default: return value
+            }
+        }
+        let reordered = Array(JSONWriter.string(reorder(try JSONParser.parse(original))).utf8)
+        let before = DataFileDecoder.decode(original, file: "a.json"), after = DataFileDecoder.decode(reordered, file: "a.json")
+        #expect(before.problems.isEmpty && after.problems.isEmpty, "\(after.problems.prefix(3))")
+        #expect(!before.dataset.studies.isEmpty && after.dataset == before.dataset)
+        // A missing field is still reported, and the fields after it still read.
+        var broken = try JSONParser.parse(original)
+        if case .object(var top) = broken, case .array(var studies)? = top["studies"], case .object(var study) = studies[0] {
+            study["condition"] = nil
+            studies[0] = .object(study)
+            top["studies"] = .array(studies)
+            broken = .object(top)
+        }
+        let missing = DataFileDecoder.decode(Array(JSONWriter.string(broken).utf8), file: "a.json")
+        #expect(missing.problems.map(\.field) == ["condition"] && missing.dataset.studies.count == before.dataset.studies.count - 1)
+    }
 }
 
 @Suite("Reading data files from disk")

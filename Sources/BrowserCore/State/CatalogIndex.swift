@@ -39,6 +39,7 @@ public enum CatalogIndex {
 
     /// How writing an index went.
     public enum WriteOutcome: Sendable, Equatable {
+        /// Every section and the header were written.
         case written
         /// The system refused a write (or the caller stopped it: `ECANCELED`).
         case failed(Int32)
@@ -57,7 +58,7 @@ public enum CatalogIndex {
                              program: String, proceed: @escaping @Sendable () -> Bool,
                              making make: () -> Catalog) -> (catalog: Catalog, outcome: WriteOutcome) {
         let (made, streamed) = Parallel.beside({ () -> (writer: IndexFile.Writer, offsets: Result<[UInt64]?, IndexFileError>) in
-            var writer = IndexFile.Writer(descriptor: descriptor, sectionCount: sectionsWithData)
+            var writer = IndexFile.Writer(descriptor: descriptor, sectionCount: sectionsWithData.count)
             writer.begin(recordsTag)
             let offsets = DataSnapshot.streamRecords(dataset, collector: collector) { bytes in proceed() && writer.append(bytes) == nil }
             return (writer, offsets)
@@ -101,8 +102,8 @@ public enum CatalogIndex {
         (gramsTag, catalog.searchIndex.encodeGrams())
     }
 
-    /// The number of sections of an index that holds its data: records, meta, search, sort, tabs, order, data and grams.
-    static let sectionsWithData = 8
+    /// The sections of an index that holds its data, in the order `write` writes them.
+    static let sectionsWithData: [UInt32] = [recordsTag, metaTag, searchTag, sortTag, tabsTag, orderTag, dataTag, gramsTag]
 
     /// The index's sections but the records and the grams, in parts for `IndexFile.Writer`
     /// (`data` is the data section, `DataSnapshot.rest`; without it the index holds only the catalog).

@@ -111,6 +111,10 @@ public enum DataSnapshot {
         guard slices.count == studies.count, position == studies.count else {
             return .failure(.damaged("the studies could not be matched to their files"))
         }
+        // An own record is written as its JSON, which must have been found in its file.
+        guard zip(studies, slices).allSatisfy({ $0.primary == nil || $1 != nil }) else {
+            return .failure(.damaged("an own record was not found in its file"))
+        }
         var offsets: [UInt64] = []
         offsets.reserveCapacity(studies.count)
         var records = BinaryWriter()
@@ -118,7 +122,7 @@ public enum DataSnapshot {
         for (index, study) in studies.enumerated() {
             offsets.append(emitted + UInt64(records.bytes.count))
             if study.primary != nil {
-                // An own record is decoded from its JSON; it must be the study's own element.
+                // An own record is decoded from its JSON: the study's own element (found, as checked above).
                 guard let slice = slices[index] else { return .failure(.damaged("an own record was not found in its file")) }
                 records.write(UInt8(1))
                 records.write(text: study.origin)

@@ -83,9 +83,8 @@ public struct IndexFile: Sendable {
 
     /// The bytes of an index holding these sections.
     public static func bytes(sections: [(tag: UInt32, bytes: [UInt8])]) -> [UInt8] {
-        var out: [UInt8] = []
         var entries: [(tag: UInt32, offset: Int, size: Int, checksum: UInt64)] = []
-        out = [UInt8](repeating: 0, count: headerSize + sections.count * entrySize)
+        var out = [UInt8](repeating: 0, count: headerSize + sections.count * entrySize)
         for section in sections {
             while out.count % 8 != 0 { out.append(0) }
             entries.append((section.tag, out.count, section.bytes.count, ContentHash.of(section.bytes)))

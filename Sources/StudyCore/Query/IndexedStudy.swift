@@ -27,6 +27,7 @@ public final class IndexedStudy: Sendable {
     /// Studies' folded texts in one buffer, for `SearchIndex`, and where each tagged part lies
     /// (for `SearchIndex.Spans`, which makes entries only when a field query needs them).
     public struct Folded: Sendable {
+        /// Every study's folded text, one after another.
         public internal(set) var buffer: [UInt8] = []
         /// Each study's text in `buffer`.
         public internal(set) var ranges: [Range<Int>] = []
@@ -49,7 +50,8 @@ public final class IndexedStudy: Sendable {
         // doubling into fresh pages (a first page is dear here: BENCHMARKS.md).
         var sampled = 0
         for study in studies.prefix(64) { visitParts(of: study) { _, part in sampled += (part?.utf8.count ?? 0) + 1 } }
-        folded.buffer.reserveCapacity(sampled / max(1, min(64, studies.count)) * studies.count * 9 / 8 + 64)
+        // At most 256 MiB, in case the first studies (with abstracts, say) are much longer than the rest.
+        folded.buffer.reserveCapacity(min(sampled / max(1, min(64, studies.count)) * studies.count * 9 / 8 + 64, 256 << 20))
         folded.ranges.reserveCapacity(studies.count)
         folded.spanCounts.reserveCapacity(studies.count)
         for study in studies {
