@@ -40,6 +40,20 @@ enum Console {
         return ExitCode(64)
     }
 
+    /// Writes `line` over the last one on standard error (a terminal) and gives the columns it
+    /// took: a carriage return, the line cut to one column less than the terminal's width (so it
+    /// never wraps), and spaces over what is left of the line before; nil clears the line.
+    /// Best effort: a progress line that cannot be written is not worth stopping the work for.
+    static func rewrite(_ line: TerminalText?, over previous: Int) -> Int {
+        var size = winsize()
+        let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 1 ? Int(size.ws_col) : 80
+        let text = line.map { DisplayWidth.truncate($0.string, to: columns - 1, ellipsis: "") } ?? ""
+        let width = DisplayWidth.of(text)
+        // The carriage return is the program's own control byte, written as such.
+        DescriptorWriter.writeAll(STDERR_FILENO, "\r" + text + String(repeating: " ", count: max(0, previous - width)) + (line == nil ? "\r" : ""))
+        return width
+    }
+
     /// Whether standard output is a terminal.
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 

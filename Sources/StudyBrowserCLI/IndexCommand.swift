@@ -17,7 +17,8 @@ struct IndexCommand: ParsableCommand {
         hashes); this command builds one for data of any size. The data files stay the source \
         of truth: an index that is out of date, damaged, truncated or written by another build \
         is rebuilt, never trusted. Indexes live in $XDG_CACHE_HOME/study-browser (else \
-        ~/.cache/study-browser) unless --index-dir names another folder; deleting them is always safe.
+        ~/.cache/study-browser) unless --index-dir names another folder; deleting them is always safe. \
+        While it works, the stage it has reached is shown on standard error when that is a terminal.
 
         Exit status: 0 built or already up to date; 65 invalid data (nothing is indexed); 66 a \
         path cannot be opened; 73 no index could be written (no folder for it, a failed write, or \
@@ -43,7 +44,10 @@ struct IndexCommand: ParsableCommand {
             throw ExitCode(73)
         }
         let store = IndexStore(folder: folder, always: true)
-        let outcome = store.load(paths: paths, view: seedOnly ? .seedOnly : .best, progress: nil)
+        // The stage on standard error while it works, when that is a terminal (a million studies take half a minute).
+        let line = ProgressLine()
+        let outcome = store.load(paths: paths, view: seedOnly ? .seedOnly : .best, progress: line.progress)
+        line.finish()
         guard outcome.problems.isEmpty else {
             _ = try DataOptions.datasetOrExit(([], []), (outcome.dataset, outcome.problems))
             return

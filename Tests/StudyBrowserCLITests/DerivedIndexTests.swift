@@ -53,6 +53,29 @@ struct DerivedIndexTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: try scratch.indexFile())) == before, "the index was not rewritten")
     }
 
+    @Test("index shows its stage on a terminal's standard error, cleared before its result; to a pipe it says nothing while it works")
+    func progressOnTerminal() throws {
+        let scratch = try Scratch(studies: 3_000)
+        let piped = try BinaryRunner.run(["index", scratch.data, "--index-dir", scratch.indexes + "-piped"])
+        #expect(piped.status == 0 && piped.error.isEmpty, "\(piped.error)")
+        // `script` gives the command a terminal of its own and keeps every byte it wrote.
+        let log = scratch.folder.appendingPathComponent("terminal.log").path
+        let command = "'\(BinaryRunner.binary.path)' index '\(scratch.data)' --index-dir '\(scratch.indexes)'"
+        let ran = try BinaryRunner.run([], environment: ["COLUMNS": "60"], shell: "script -q -e -c \"\(command)\" '\(log)' > /dev/null")
+        #expect(ran.status == 0, "\(ran.error)")
+        let bytes = try String(contentsOfFile: log, encoding: .utf8)
+        // The first stage is drawn at once, however quick the build.
+        #expect(bytes.contains("\rstudy-browser: reading"), "\(bytes.debugDescription)")
+        let result = try #require(bytes.range(of: "indexed 3000 studies into"))
+        let before = bytes[..<result.lowerBound]
+        // Cleared: a carriage return, spaces over the line, and a carriage return, just before the result.
+        #expect(before.hasSuffix(" \r"), "\(before.suffix(120).debugDescription)")
+        #expect(!before.contains("\u{1B}"), "no escape sequences: \(before.debugDescription)")
+        // Every progress line (after the log's own header) fits the terminal, so none wraps.
+        let drawn = before.split(separator: "\r").filter { $0.hasPrefix("study-browser: ") }
+        #expect(!drawn.isEmpty && drawn.allSatisfy { $0.count < 80 }, "\(drawn)")
+    }
+
     @Test("a changed data file makes the index out of date: rebuilt, named, and the answer is the new data's")
     func rebuiltWhenDataChanges() throws {
         let scratch = try Scratch()
