@@ -174,7 +174,7 @@ struct IndexStore {
         guard writeLater else {
             // Worked out and written at once: the studies' records stream to the file while the
             // catalog is worked out, and its sections while its grams are.
-            let written = Self.write(making: { Catalog(dataset, view: view, gramsLater: true) }, dataset: dataset, collector: collector, fingerprint: fingerprint,
+            let written = Self.write(catalog: nil, making: { Catalog(dataset, view: view, gramsLater: true) }, dataset: dataset, collector: collector, fingerprint: fingerprint,
                                      program: program, to: indexPath, stale: stale, started: started, control: JobControl())
             var outcome = Outcome(dataset: dataset, problems: [], catalog: written.catalog ?? Catalog(dataset, view: view))
             (outcome.note, outcome.unsaved) = (written.note, written.unsaved)
@@ -184,7 +184,7 @@ struct IndexStore {
         // built for the file with the rest of the write.
         let catalog = Catalog(dataset, view: view, gramsLater: true)
         let write = PendingIndexWrite(lock: lock, studyCount: catalog.studyCount) { control in
-            Self.write(making: { catalog.withGrams() }, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+            Self.write(catalog: catalog, making: { catalog }, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
                        to: indexPath, stale: stale, started: started, control: control)
         }
         var outcome = Outcome(dataset: dataset, problems: [], catalog: catalog)
@@ -195,10 +195,10 @@ struct IndexStore {
         return outcome
     }
 
-    /// Works out the catalog (`make`) while the studies' records are written to the index file,
-    /// then writes the catalog's sections; what happened, for the user, and the catalog.
-    /// Cancelled through `control`, it stops between pieces and leaves no file (nor a catalog).
-    private static func write(making make: () -> Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
+    /// Writes the index of `catalog`, or of the one `make` works out while the studies' records
+    /// are written; what happened, for the user, and the catalog with its grams. Cancelled
+    /// through `control`, it stops between pieces and leaves no file (nor a catalog).
+    private static func write(catalog: Catalog?, making make: () -> Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
                               program: String, to indexPath: String, stale: String?, started: Double,
                               control: JobControl) -> PendingIndexWrite.Result {
         let stopped: PendingIndexWrite.Result = ("the index was not finished before the program ended; the next start indexes again", true, nil)
@@ -212,8 +212,12 @@ struct IndexStore {
             // Private: it holds the data, whoever may read the data files, and an index others
             // may write is refused (whatever the umask would have allowed).
             try AtomicFile.write(to: indexPath, overwrite: true, durable: false, mode: 0o600, commit: { !control.isCancelled }) { descriptor in
-                let written = CatalogIndex.write(to: descriptor, dataset: dataset, collector: collector, fingerprint: fingerprint,
-                                                 program: program, proceed: { !control.isCancelled }, making: make)
+                let proceed: @Sendable () -> Bool = { !control.isCancelled }
+                let written = catalog.map {
+                    CatalogIndex.write(to: descriptor, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+                                       proceed: proceed, catalog: $0)
+                } ?? CatalogIndex.write(to: descriptor, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+                                        proceed: proceed, making: make)
                 built = written.catalog
                 switch written.outcome {
                 case .written: return nil

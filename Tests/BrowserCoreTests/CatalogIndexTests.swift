@@ -221,8 +221,8 @@ struct CatalogIndexTests {
     }
 
     @Test("an index written while its catalog is worked out holds every section an index built whole holds, the same bytes, and reads back as the data",
-          arguments: ["synthetic", "curated", "empty"])
-    func streamedWrite(kind: String) throws {
+          arguments: ["synthetic", "curated", "empty"], [false, true])
+    func streamedWrite(kind: String, catalogMadeFirst: Bool) throws {
         let folder = try Self.folder(kind)
         var entries: [DataFingerprint.Entry] = []
         let collector = DataSnapshot.Collector()
@@ -234,8 +234,12 @@ struct CatalogIndexTests {
         var outcome: CatalogIndex.WriteOutcome?
         var catalog: Catalog?
         try AtomicFile.write(to: path, overwrite: false, durable: false) { descriptor in
-            let written = CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: fingerprint, program: "test",
-                                             proceed: { true }, making: { Catalog(loaded, gramsLater: true) })
+            // As `index` does (the catalog worked out while the records are written) or as a first start does (shown first).
+            let written = catalogMadeFirst
+                ? CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: fingerprint, program: "test",
+                                     proceed: { true }, catalog: Catalog(loaded, gramsLater: true))
+                : CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: fingerprint, program: "test",
+                                     proceed: { true }, making: { Catalog(loaded, gramsLater: true) })
             (outcome, catalog) = (written.outcome, written.catalog)
             return nil
         }

@@ -57,12 +57,7 @@ public enum CatalogIndex {
     public static func write(to descriptor: Int32, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
                              program: String, proceed: @escaping @Sendable () -> Bool,
                              making make: () -> Catalog) -> (catalog: Catalog, outcome: WriteOutcome) {
-        let (made, streamed) = Parallel.beside({ () -> (writer: IndexFile.Writer, offsets: Result<[UInt64]?, IndexFileError>) in
-            var writer = IndexFile.Writer(descriptor: descriptor, sectionCount: sectionsWithData.count)
-            writer.begin(recordsTag)
-            let offsets = DataSnapshot.streamRecords(dataset, collector: collector) { bytes in proceed() && writer.append(bytes) == nil }
-            return (writer, offsets)
-        }, while: make)
+        let (made, streamed) = Parallel.beside({ records(of: dataset, collector: collector, to: descriptor, proceed: proceed) }, while: make)
         let offsets: [UInt64]
         switch streamed.offsets {
         case .failure(let error): return (made.withGrams(), .refused(error))
@@ -75,11 +70,46 @@ public enum CatalogIndex {
             let outcome = append(sections, to: &writer, proceed: proceed)
             return (writer, outcome)
         }, while: { made.withGrams() })
-        guard wrote.outcome == .written else { return (catalog, wrote.outcome) }
+        return (catalog, finish(wrote, grams: catalog, proceed: proceed))
+    }
+
+    /// Writes the index of a catalog already worked out (a first start's, shown before its file
+    /// is written) and gives it with its grams: the records and then the catalog's sections
+    /// stream to the file from one thread while the grams are worked out on the others.
+    public static func write(to descriptor: Int32, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
+                             program: String, proceed: @escaping @Sendable () -> Bool,
+                             catalog made: Catalog) -> (catalog: Catalog, outcome: WriteOutcome) {
+        let (catalog, wrote) = Parallel.beside({ () -> (writer: IndexFile.Writer, outcome: WriteOutcome) in
+            var (writer, offsets) = records(of: dataset, collector: collector, to: descriptor, proceed: proceed)
+            switch offsets {
+            case .failure(let error): return (writer, .refused(error))
+            case .success(nil): return (writer, .failed(writer.failure ?? ECANCELED))
+            case .success(let offsets?):
+                let data = DataSnapshot.rest(collector, offsets: offsets)
+                let outcome = append(sections(of: made, fingerprint: fingerprint, program: program, data: data), to: &writer, proceed: proceed)
+                return (writer, outcome)
+            }
+        }, while: { made.withGrams() })
+        return (catalog, finish(wrote, grams: catalog, proceed: proceed))
+    }
+
+    /// Begins the file and streams every study's record into it.
+    private static func records(of dataset: Dataset, collector: DataSnapshot.Collector, to descriptor: Int32,
+                                proceed: () -> Bool) -> (writer: IndexFile.Writer, offsets: Result<[UInt64]?, IndexFileError>) {
+        var writer = IndexFile.Writer(descriptor: descriptor, sectionCount: sectionsWithData.count)
+        writer.begin(recordsTag)
+        let offsets = DataSnapshot.streamRecords(dataset, collector: collector) { bytes in proceed() && writer.append(bytes) == nil }
+        return (writer, offsets)
+    }
+
+    /// After the other sections: the grams, then the header.
+    private static func finish(_ wrote: (writer: IndexFile.Writer, outcome: WriteOutcome), grams catalog: Catalog,
+                               proceed: () -> Bool) -> WriteOutcome {
+        guard wrote.outcome == .written else { return wrote.outcome }
         var writer = wrote.writer
         let outcome = append([gramsSection(of: catalog)], to: &writer, proceed: proceed)
-        guard outcome == .written else { return (catalog, outcome) }
-        return (catalog, writer.finish().map(WriteOutcome.failed) ?? .written)
+        guard outcome == .written else { return outcome }
+        return writer.finish().map(WriteOutcome.failed) ?? .written
     }
 
     /// Writes whole sections, asking `proceed` before each part.
