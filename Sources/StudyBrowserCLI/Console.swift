@@ -46,11 +46,14 @@ enum Console {
     /// Best effort: a progress line that cannot be written is not worth stopping the work for.
     static func rewrite(_ line: TerminalText?, over previous: Int) -> Int {
         var size = winsize()
-        let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 1 ? Int(size.ws_col) : 80
+        let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
         let text = line.map { DisplayWidth.truncate($0.string, to: columns - 1, ellipsis: "") } ?? ""
         let width = DisplayWidth.of(text)
+        // Spaces only up to the edge of a terminal that may have narrowed since: more would wrap,
+        // and the carriage return could not reach the line they left.
+        let blanks = max(0, min(previous, columns - 1) - width)
         // The carriage return is the program's own control byte, written as such.
-        DescriptorWriter.writeAll(STDERR_FILENO, "\r" + text + String(repeating: " ", count: max(0, previous - width)) + (line == nil ? "\r" : ""))
+        DescriptorWriter.writeAll(STDERR_FILENO, "\r" + text + String(repeating: " ", count: blanks) + (line == nil ? "\r" : ""))
         return width
     }
 

@@ -16,21 +16,31 @@ final class ProgressLine: Sendable {
     private let stopped = DispatchSemaphore(value: 0)
     private let shown: Bool
 
-    /// Starts showing the progress if standard error is a terminal.
+    /// Starts showing the progress if standard error is a terminal; the first stage is drawn
+    /// before this returns, however quick the work turns out to be.
     init() {
         shown = isatty(STDERR_FILENO) == 1
         guard shown else { return }
         let progress = progress, stop = stop, stopped = stopped
+        let first = Self.draw(progress, over: 0)
         DispatchQueue.global(qos: .utility).async {
-            var previous = 0
-            repeat {
-                let reading = progress.snapshot
-                let percent = reading.fraction.map { " \(Int(($0 * 100).rounded(.down)))%" } ?? ""
-                previous = Console.rewrite("study-browser: \(reading.stage)\(percent)", over: previous)
-            } while stop.wait(timeout: .now() + .milliseconds(250)) == .timedOut
-            _ = Console.rewrite(nil, over: previous)
+            var previous = first
+            while stop.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+                previous = Self.draw(progress, over: previous)
+            }
+            if previous > 0 { _ = Console.rewrite(nil, over: previous) }
             stopped.signal()
         }
+    }
+
+    /// Draws the stage over the line before, unless the command runs in the background (`&`,
+    /// or stopped and sent there), where the shell owns the terminal: nothing is drawn then, and
+    /// 0 says nothing is left to clear.
+    private static func draw(_ progress: LoadProgress, over previous: Int) -> Int {
+        guard tcgetpgrp(STDERR_FILENO) == getpgrp() else { return previous }
+        let reading = progress.snapshot
+        let percent = reading.fraction.map { " \(Int(($0 * 100).rounded(.down)))%" } ?? ""
+        return Console.rewrite("study-browser: \(reading.stage)\(percent)", over: previous)
     }
 
     /// Clears the line (once it is drawn for the last time); nothing to do when it was not shown.

@@ -257,8 +257,8 @@ struct CatalogIndexTests {
         #expect((0..<restored.studyCount).map { restored.study(at: $0).id } == (catalog.map { c in (0..<c.studyCount).map { c.study(at: $0).id } } ?? []))
     }
 
-    @Test("a write told to stop leaves no file and says so; studies that are not their files' are refused and leave none")
-    func streamedWriteStopsAndRefuses() throws {
+    @Test("a write told to stop leaves no file and says so; studies that are not their files' are refused and leave none", arguments: [false, true])
+    func streamedWriteStopsAndRefuses(catalogMadeFirst: Bool) throws {
         let folder = try Self.folder("synthetic")
         let collector = DataSnapshot.Collector()
         let loaded = DatasetLoader.load(paths: [folder], collector: collector).dataset
@@ -269,9 +269,12 @@ struct CatalogIndexTests {
             var outcome: CatalogIndex.WriteOutcome?
             #expect(throws: AtomicFile.Failure.self) {
                 try AtomicFile.write(to: path, overwrite: false, durable: false) { descriptor in
-                    let written = CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: DataFingerprint(files: []),
-                                                     program: "test", proceed: { asked.withLock { $0 += 1; return $0 <= stopAfter } },
-                                                     making: { Catalog(loaded, gramsLater: true) })
+                    let proceed: @Sendable () -> Bool = { asked.withLock { $0 += 1; return $0 <= stopAfter } }
+                    let written = catalogMadeFirst
+                        ? CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: DataFingerprint(files: []),
+                                             program: "test", proceed: proceed, catalog: Catalog(loaded, gramsLater: true))
+                        : CatalogIndex.write(to: descriptor, dataset: loaded, collector: collector, fingerprint: DataFingerprint(files: []),
+                                             program: "test", proceed: proceed, making: { Catalog(loaded, gramsLater: true) })
                     outcome = written.outcome
                     return outcome == .written ? nil : ECANCELED
                 }
@@ -284,8 +287,11 @@ struct CatalogIndexTests {
         var refused: CatalogIndex.WriteOutcome?
         #expect(throws: AtomicFile.Failure.self) {
             try AtomicFile.write(to: path, overwrite: false, durable: false) { descriptor in
-                refused = CatalogIndex.write(to: descriptor, dataset: moved, collector: collector, fingerprint: DataFingerprint(files: []),
-                                             program: "test", proceed: { true }, making: { Catalog(moved, gramsLater: true) }).outcome
+                refused = catalogMadeFirst
+                    ? CatalogIndex.write(to: descriptor, dataset: moved, collector: collector, fingerprint: DataFingerprint(files: []),
+                                         program: "test", proceed: { true }, catalog: Catalog(moved, gramsLater: true)).outcome
+                    : CatalogIndex.write(to: descriptor, dataset: moved, collector: collector, fingerprint: DataFingerprint(files: []),
+                                         program: "test", proceed: { true }, making: { Catalog(moved, gramsLater: true) }).outcome
                 return refused == .written ? nil : ECANCELED
             }
         }

@@ -80,8 +80,9 @@ public enum CatalogIndex {
                              program: String, proceed: @escaping @Sendable () -> Bool,
                              catalog made: Catalog) -> (catalog: Catalog, outcome: WriteOutcome) {
         let (catalog, wrote) = Parallel.beside({ () -> (writer: IndexFile.Writer, outcome: WriteOutcome) in
-            var (writer, offsets) = records(of: dataset, collector: collector, to: descriptor, proceed: proceed)
-            switch offsets {
+            let streamed = records(of: dataset, collector: collector, to: descriptor, proceed: proceed)
+            var writer = streamed.writer
+            switch streamed.offsets {
             case .failure(let error): return (writer, .refused(error))
             case .success(nil): return (writer, .failed(writer.failure ?? ECANCELED))
             case .success(let offsets?):
