@@ -174,8 +174,8 @@ struct IndexStore {
         guard writeLater else {
             // Worked out and written at once: the studies' records stream to the file while the
             // catalog is worked out, and its sections while its grams are.
-            let written = Self.write(catalog: nil, making: { Catalog(dataset, view: view, gramsLater: true) }, dataset: dataset, collector: collector, fingerprint: fingerprint,
-                                     program: program, to: indexPath, stale: stale, started: started, control: JobControl())
+            let written = Self.write(.toMake { Catalog(dataset, view: view, gramsLater: true) }, dataset: dataset, collector: collector,
+                                     fingerprint: fingerprint, program: program, to: indexPath, stale: stale, started: started, control: JobControl())
             var outcome = Outcome(dataset: dataset, problems: [], catalog: written.catalog ?? Catalog(dataset, view: view))
             (outcome.note, outcome.unsaved) = (written.note, written.unsaved)
             return outcome
@@ -184,7 +184,7 @@ struct IndexStore {
         // built for the file with the rest of the write.
         let catalog = Catalog(dataset, view: view, gramsLater: true)
         let write = PendingIndexWrite(lock: lock, studyCount: catalog.studyCount) { control in
-            Self.write(catalog: catalog, making: { catalog }, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+            Self.write(.shown(catalog), dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
                        to: indexPath, stale: stale, started: started, control: control)
         }
         var outcome = Outcome(dataset: dataset, problems: [], catalog: catalog)
@@ -195,10 +195,26 @@ struct IndexStore {
         return outcome
     }
 
-    /// Writes the index of `catalog`, or of the one `make` works out while the studies' records
-    /// are written; what happened, for the user, and the catalog with its grams. Cancelled
-    /// through `control`, it stops between pieces and leaves no file (nor a catalog).
-    private static func write(catalog: Catalog?, making make: () -> Catalog, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
+    /// The catalog an index is written for.
+    private enum CatalogSource {
+        /// Already worked out (a first start shows it before the file is written).
+        case shown(Catalog)
+        /// To be worked out while the studies' records are written.
+        case toMake(() -> Catalog)
+
+        /// The catalog, worked out now if need be.
+        func made() -> Catalog {
+            switch self {
+            case .shown(let catalog): catalog
+            case .toMake(let make): make()
+            }
+        }
+    }
+
+    /// Writes the index of the catalog `source` gives; what happened, for the user, and the
+    /// catalog with its grams. Cancelled through `control`, it stops between pieces and leaves
+    /// no file (nor a catalog).
+    private static func write(_ source: CatalogSource, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
                               program: String, to indexPath: String, stale: String?, started: Double,
                               control: JobControl) -> PendingIndexWrite.Result {
         let stopped: PendingIndexWrite.Result = ("the index was not finished before the program ended; the next start indexes again", true, nil)
@@ -213,11 +229,14 @@ struct IndexStore {
             // may write is refused (whatever the umask would have allowed).
             try AtomicFile.write(to: indexPath, overwrite: true, durable: false, mode: 0o600, commit: { !control.isCancelled }) { descriptor in
                 let proceed: @Sendable () -> Bool = { !control.isCancelled }
-                let written = catalog.map {
+                let written = switch source {
+                case .shown(let catalog):
                     CatalogIndex.write(to: descriptor, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
-                                       proceed: proceed, catalog: $0)
-                } ?? CatalogIndex.write(to: descriptor, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
-                                        proceed: proceed, making: make)
+                                       proceed: proceed, catalog: catalog)
+                case .toMake(let make):
+                    CatalogIndex.write(to: descriptor, dataset: dataset, collector: collector, fingerprint: fingerprint, program: program,
+                                       proceed: proceed, making: make)
+                }
                 built = written.catalog
                 switch written.outcome {
                 case .written: return nil
@@ -231,7 +250,7 @@ struct IndexStore {
             if control.isCancelled { return stopped }
             if let refusal { return ("these files were not indexed: \(refusal)", true, built) }
             // No file could even be begun: the catalog is still wanted.
-            return ("could not save the index (\(error)); the next start indexes again", true, built ?? make().withGrams())
+            return ("could not save the index (\(error)); the next start indexes again", true, built ?? source.made().withGrams())
         }
         let what = stale.map { "the index \(indexPath) \($0); rebuilt it" } ?? "indexed \(built?.studyCount ?? dataset.studies.count) studies into \(indexPath)"
         return (what + " in \(format(now() - started)) s; later starts with the same data reuse it", false, built)

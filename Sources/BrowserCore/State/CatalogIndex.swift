@@ -58,17 +58,8 @@ public enum CatalogIndex {
                              program: String, proceed: @escaping @Sendable () -> Bool,
                              making make: () -> Catalog) -> (catalog: Catalog, outcome: WriteOutcome) {
         let (made, streamed) = Parallel.beside({ records(of: dataset, collector: collector, to: descriptor, proceed: proceed) }, while: make)
-        let offsets: [UInt64]
-        switch streamed.offsets {
-        case .failure(let error): return (made.withGrams(), .refused(error))
-        case .success(nil): return (made.withGrams(), .failed(streamed.writer.failure ?? ECANCELED))
-        case .success(let written?): offsets = written
-        }
-        let sections = sections(of: made, fingerprint: fingerprint, program: program, data: DataSnapshot.rest(collector, offsets: offsets))
-        let (catalog, wrote) = Parallel.beside({ () -> (writer: IndexFile.Writer, outcome: WriteOutcome) in
-            var writer = streamed.writer
-            let outcome = append(sections, to: &writer, proceed: proceed)
-            return (writer, outcome)
+        let (catalog, wrote) = Parallel.beside({
+            sections(after: streamed, of: made, collector: collector, fingerprint: fingerprint, program: program, proceed: proceed)
         }, while: { made.withGrams() })
         return (catalog, finish(wrote, grams: catalog, proceed: proceed))
     }
@@ -79,19 +70,26 @@ public enum CatalogIndex {
     public static func write(to descriptor: Int32, dataset: Dataset, collector: DataSnapshot.Collector, fingerprint: DataFingerprint,
                              program: String, proceed: @escaping @Sendable () -> Bool,
                              catalog made: Catalog) -> (catalog: Catalog, outcome: WriteOutcome) {
-        let (catalog, wrote) = Parallel.beside({ () -> (writer: IndexFile.Writer, outcome: WriteOutcome) in
+        let (catalog, wrote) = Parallel.beside({
             let streamed = records(of: dataset, collector: collector, to: descriptor, proceed: proceed)
-            var writer = streamed.writer
-            switch streamed.offsets {
-            case .failure(let error): return (writer, .refused(error))
-            case .success(nil): return (writer, .failed(writer.failure ?? ECANCELED))
-            case .success(let offsets?):
-                let data = DataSnapshot.rest(collector, offsets: offsets)
-                let outcome = append(sections(of: made, fingerprint: fingerprint, program: program, data: data), to: &writer, proceed: proceed)
-                return (writer, outcome)
-            }
+            return sections(after: streamed, of: made, collector: collector, fingerprint: fingerprint, program: program, proceed: proceed)
         }, while: { made.withGrams() })
         return (catalog, finish(wrote, grams: catalog, proceed: proceed))
+    }
+
+    /// After the records: the catalog's sections but the grams, unless the records could not be written.
+    private static func sections(after streamed: (writer: IndexFile.Writer, offsets: Result<[UInt64]?, IndexFileError>), of catalog: Catalog,
+                                 collector: DataSnapshot.Collector, fingerprint: DataFingerprint, program: String,
+                                 proceed: () -> Bool) -> (writer: IndexFile.Writer, outcome: WriteOutcome) {
+        var writer = streamed.writer
+        switch streamed.offsets {
+        case .failure(let error): return (writer, .refused(error))
+        case .success(nil): return (writer, .failed(writer.failure ?? ECANCELED))
+        case .success(let offsets?):
+            let data = DataSnapshot.rest(collector, offsets: offsets)
+            let outcome = append(sections(of: catalog, fingerprint: fingerprint, program: program, data: data), to: &writer, proceed: proceed)
+            return (writer, outcome)
+        }
     }
 
     /// Begins the file and streams every study's record into it.

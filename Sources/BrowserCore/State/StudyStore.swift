@@ -17,9 +17,8 @@ final class StudyStore: Sendable {
     /// are made from them when the first such query comes (most sessions never make them, and
     /// a first build of a million studies spent seconds making them up front).
     let spans: SearchIndex.Spans
+    /// Held while the entries are made, so two callers at once make them once.
     private let madeEntries = Mutex<[IndexedStudy]?>(nil)
-    /// Held while the entries are made, so they are made once.
-    private let making = Mutex(())
 
     /// Studies decoded up front.
     init(dataset: Dataset, loaded: Dataset, spans: SearchIndex.Spans) {
@@ -101,16 +100,15 @@ final class StudyStore: Sendable {
     /// Every study's entry for field queries, made once, when first asked for (for records, from
     /// every study decoded). Two callers at once make them once.
     func entries(index: SearchIndex) -> [IndexedStudy] {
-        if let made = madeEntries.withLock({ $0 }) { return made }
-        return making.withLock { _ in
-            if let made = madeEntries.withLock({ $0 }) { return made }
+        madeEntries.withLock { made in
+            if let made { return made }
             let studies: [Study]
             switch kind {
             case .arrays(let dataset, _): studies = dataset.studies
             case .records(let records, _): studies = Self.all(records)
             }
             let entries = spans.entries(studies, index: index)
-            madeEntries.withLock { $0 = entries }
+            made = entries
             return entries
         }
     }
