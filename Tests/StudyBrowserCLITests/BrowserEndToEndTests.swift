@@ -33,7 +33,8 @@ struct BrowserEndToEndTests {
 
         try tmux.press("Enter", "Down", "Enter")
         // Waits for the body too: under load a capture can come between the heading and the rest.
-        screen = try tmux.waitFor("Details: study 2 of 2", "Etchison 2018: Low-dose ketamine", "34 (ketamine 17, placebo 17)")
+        // Waits for the body too, to its dose line: under load a capture can come mid-frame, before the lines below are drawn.
+        screen = try tmux.waitFor("Details: study 2 of 2", "Etchison 2018: Low-dose ketamine", "34 (ketamine 17, placebo 17)", "0.2 mg/kg intravenous")
         #expect(screen.contains("34 (ketamine 17, placebo 17)"))
         #expect(screen.contains("0.2 mg/kg intravenous"))
 
